@@ -1,0 +1,141 @@
+import { existsSync } from "node:fs";
+import { delimiter, dirname, isAbsolute, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { AppError, ErrorCodes } from "../bot/index.js";
+import { KNOWLEDGE_DIR } from "../knowledge/index.js";
+
+/** The project root: adapters/ sits directly below it. */
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Where the regulations live in this workplace when REGULATIONS_DIR is unset. */
+const WORKPLACE_CORPUS = resolve(PROJECT_ROOT, "../shared/corpus/moj");
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+const url = (what: string) => optionalText.pipe(z.string().url(`${what} must be a URL such as http://127.0.0.1:8080/`).optional());
+const pathList = z
+  .string()
+  .optional()
+  // A list: separated by commas or by the platform's PATH delimiter (":" here).
+  .transform((value) =>
+    (value ?? "")
+      .split(",")
+      .flatMap((part) => part.split(delimiter))
+      .map((p) => p.trim())
+      .filter(Boolean),
+  );
+
+/**
+ * Every environment variable the product reads, with its default. This module is the
+ * only reader of process.env; .env.example documents each variable.
+ */
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  REGULATIONS_DIR: pathList,
+  KNOWLEDGE_DIR: optionalText,
+  DATA_DIR: optionalText,
+  SCOPE: optionalText
+    .transform((v) => (v ? v.split(/[,\s]+/).filter(Boolean) : undefined))
+    .pipe(z.array(z.string().regex(/^[A-Z]\d{7}$/, "SCOPE lists PCODEs such as I0050021,K0010162")).optional()),
+  EMBEDDINGS_PROVIDER: z.enum(["hashing", "openai", "azure-openai", "ollama", "transformers"]).default("hashing"),
+  EMBEDDINGS_MODEL: optionalText,
+  EMBEDDINGS_DIMENSIONS: z.coerce.number().int().min(8).max(8192).optional(),
+  EMBEDDINGS_BASE_URL: url("EMBEDDINGS_BASE_URL"),
+  OPENAI_API_KEY: optionalText,
+  AZURE_OPENAI_API_KEY: optionalText,
+  AZURE_OPENAI_API_INSTANCE_NAME: optionalText,
+  AZURE_OPENAI_API_DEPLOYMENT_NAME: optionalText,
+  AZURE_OPENAI_API_VERSION: optionalText,
+  OLLAMA_BASE_URL: url("OLLAMA_BASE_URL"),
+  TRANSFORMERS_MODEL_DIR: optionalText,
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_API_URL: url("SLACK_API_URL"),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppTenantId: optionalText,
+  MicrosoftAppType: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).optional(),
+  TEAMS_OPENID_METADATA_URL: url("TEAMS_OPENID_METADATA_URL"),
+  TEAMS_TOKEN_ISSUER: optionalText,
+  TEAMS_TOKEN_ENDPOINT: url("TEAMS_TOKEN_ENDPOINT"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  env: Env;
+  regulationDirs: string[];
+  knowledgeDir: string;
+  dataDir: string;
+  indexDir: string;
+  answerLogPath: string;
+}
+
+/** DEBUG=1 makes the CLI print stack traces (read before the configuration may have parsed). */
+export function debugEnabled(): boolean {
+  return Boolean(process.env.DEBUG);
+}
+
+/** Loads `.env` from the project root into process.env when present (variables already set win). */
+export function loadDotEnv(): void {
+  const path = resolve(PROJECT_ROOT, ".env");
+  if (existsSync(path)) process.loadEnvFile(path);
+}
+
+/** Parses the environment once; on failure lists every bad variable and how to fix it. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+    throw new AppError(ErrorCodes.CONFIG_INVALID, `Invalid configuration:\n${lines.join("\n")}`, {
+      hint: "Fix the variables above in your environment or .env file; .env.example documents each one.",
+    });
+  }
+  const env = parsed.data;
+  const problems = providerProblems(env);
+  if (problems.length > 0) {
+    throw new AppError(ErrorCodes.CONFIG_INVALID, `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`, {
+      hint: "Set the variables above, or unset EMBEDDINGS_PROVIDER to use the offline default.",
+    });
+  }
+  const fromRoot = (p: string) => (isAbsolute(p) ? p : resolve(PROJECT_ROOT, p));
+  const regulationDirs = env.REGULATIONS_DIR.length > 0 ? env.REGULATIONS_DIR.map(fromRoot) : existsSync(WORKPLACE_CORPUS) ? [WORKPLACE_CORPUS] : [];
+  const dataDir = fromRoot(env.DATA_DIR ?? ".data");
+  return {
+    env,
+    regulationDirs,
+    knowledgeDir: env.KNOWLEDGE_DIR ? fromRoot(env.KNOWLEDGE_DIR) : KNOWLEDGE_DIR,
+    dataDir,
+    indexDir: resolve(dataDir, "index"),
+    answerLogPath: resolve(dataDir, "answers.db"),
+  };
+}
+
+/** Secrets have no defaults: a selected provider must come with what it needs. */
+function providerProblems(env: Env): string[] {
+  switch (env.EMBEDDINGS_PROVIDER) {
+    case "openai":
+      return env.OPENAI_API_KEY ? [] : ["OPENAI_API_KEY: required when EMBEDDINGS_PROVIDER=openai"];
+    case "azure-openai":
+      return [
+        ...(env.AZURE_OPENAI_API_KEY ? [] : ["AZURE_OPENAI_API_KEY: required when EMBEDDINGS_PROVIDER=azure-openai"]),
+        ...(env.AZURE_OPENAI_API_INSTANCE_NAME || env.EMBEDDINGS_BASE_URL
+          ? []
+          : ["AZURE_OPENAI_API_INSTANCE_NAME (or EMBEDDINGS_BASE_URL): required when EMBEDDINGS_PROVIDER=azure-openai"]),
+        ...(env.AZURE_OPENAI_API_DEPLOYMENT_NAME ? [] : ["AZURE_OPENAI_API_DEPLOYMENT_NAME: required when EMBEDDINGS_PROVIDER=azure-openai"]),
+      ];
+    case "ollama":
+      return env.EMBEDDINGS_MODEL ? [] : ["EMBEDDINGS_MODEL: required when EMBEDDINGS_PROVIDER=ollama (e.g. bge-m3)"];
+    case "transformers":
+      return env.TRANSFORMERS_MODEL_DIR ? [] : ["TRANSFORMERS_MODEL_DIR: required when EMBEDDINGS_PROVIDER=transformers (a local model folder)"];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,77 @@
+import { type Assistant, createAssistant, type Logger, type Retriever } from "../bot/index.js";
+import {
+  createHybridRetriever,
+  createNaiveRetriever,
+  type EmbeddingsConfig,
+  type HybridOptions,
+  type IndexReport,
+  type OpenedIndex,
+  openIndex,
+} from "../ingest/index.js";
+import type { Config, Env } from "./config.js";
+
+export type PipelineName = "hybrid" | "bm25" | "naive";
+
+export const PIPELINES: PipelineName[] = ["hybrid", "bm25", "naive"];
+
+export interface Runtime {
+  assistant: Assistant;
+  retriever: Retriever;
+  index: OpenedIndex;
+  report: IndexReport;
+}
+
+export interface RuntimeOptions {
+  logger: Logger;
+  pipeline?: PipelineName;
+  /** Overrides the configured corpus directories (eval --corpus) and index folder. */
+  corpusDirs?: string[];
+  indexDir?: string;
+  onProgress?: (message: string) => void;
+}
+
+/** Fusion settings of the default pipeline, measured with `npm run eval` (see README). */
+export const HYBRID_DEFAULTS: Omit<HybridOptions, "scope"> = { vectorWeight: 0.2, maxCitations: 5, relativeCutoff: 0.15 };
+
+/** The composition root: opens (or builds) the index and wires retrieval into the assistant. */
+export async function createRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
+  const today = new Date().toISOString().slice(0, 10);
+  const index = await openIndex({
+    corpusDirs: options.corpusDirs ?? config.regulationDirs,
+    knowledgeDir: config.knowledgeDir,
+    indexDir: options.indexDir ?? config.indexDir,
+    today,
+    embeddings: embeddingsConfig(config.env),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  for (const problem of index.report.problems) options.logger.warn({ file: problem.file, reason: problem.reason }, "regulation file skipped");
+  const pipeline = options.pipeline ?? "hybrid";
+  const scope = config.env.SCOPE ?? index.kb.defaultScope();
+  const retriever =
+    pipeline === "naive"
+      ? await createNaiveRetriever(index.kb.articles, index.embeddings)
+      : createHybridRetriever(
+          { kb: index.kb, ...index.lexical, vectors: index.vectors },
+          { ...HYBRID_DEFAULTS, scope, ...(pipeline === "bm25" ? { vectorWeight: 0 } : {}) },
+        );
+  return { assistant: createAssistant({ retriever, knowledge: index.kb }), retriever, index, report: index.report };
+}
+
+/** Maps the environment onto the embedding provider settings. */
+export function embeddingsConfig(env: Env): EmbeddingsConfig {
+  return {
+    provider: env.EMBEDDINGS_PROVIDER,
+    ...(env.EMBEDDINGS_MODEL ? { model: env.EMBEDDINGS_MODEL } : {}),
+    ...(env.EMBEDDINGS_DIMENSIONS ? { dimensions: env.EMBEDDINGS_DIMENSIONS } : {}),
+    ...(env.EMBEDDINGS_BASE_URL ? { baseUrl: env.EMBEDDINGS_BASE_URL } : {}),
+    ...(env.OPENAI_API_KEY ? { openaiApiKey: env.OPENAI_API_KEY } : {}),
+    azure: {
+      ...(env.AZURE_OPENAI_API_KEY ? { apiKey: env.AZURE_OPENAI_API_KEY } : {}),
+      ...(env.AZURE_OPENAI_API_INSTANCE_NAME ? { instanceName: env.AZURE_OPENAI_API_INSTANCE_NAME } : {}),
+      ...(env.AZURE_OPENAI_API_DEPLOYMENT_NAME ? { deploymentName: env.AZURE_OPENAI_API_DEPLOYMENT_NAME } : {}),
+      ...(env.AZURE_OPENAI_API_VERSION ? { apiVersion: env.AZURE_OPENAI_API_VERSION } : {}),
+    },
+    ...(env.OLLAMA_BASE_URL ? { ollamaBaseUrl: env.OLLAMA_BASE_URL } : {}),
+    ...(env.TRANSFORMERS_MODEL_DIR ? { transformersModelDir: env.TRANSFORMERS_MODEL_DIR } : {}),
+  };
+}

@@ -1,0 +1,63 @@
+import type { ClauseStatus, Lang } from "../clause.js";
+import type { AbstainReason, HitSource } from "../ports.js";
+
+/** A clause the answer relies on, quoted verbatim from the official file. */
+export interface Citation {
+  /** The most specific id quoted (I0050022:8:1), beginning with the article id. */
+  id: string;
+  articleId: string;
+  pcode: string;
+  /** Name of the regulation in the answer's language (the Chinese name when untranslated). */
+  law: string;
+  lawZh: string;
+  article: string;
+  /** [paragraph, item, subItem] of the quoted part; empty for the whole article. */
+  path: number[];
+  /** 《個人資料保護法施行細則》第8條第1項 */
+  label: string;
+  /** The quoted part, verbatim. */
+  quote: string;
+  /** The whole article, verbatim. */
+  articleText: string;
+  /** Language of the quoted text: Chinese when no official translation exists. */
+  textLang: Lang;
+  /** The article on law.moj.gov.tw. */
+  url: string;
+  /** The whole regulation on law.moj.gov.tw. */
+  lawUrl: string;
+  status: ClauseStatus;
+  /** Date of the text (最新異動日期). */
+  asOf: string;
+  score: number;
+  source: HitSource;
+  /** For a clause of a repealed regulation: where the duty lives now. */
+  successor?: { ids: string[]; labels: string[]; note?: string; repealedOn: string };
+  /** What is not yet in force, verbatim from 生效內容. */
+  effectiveNote?: string;
+  /** Our plain-language note on the article (not law). */
+  note?: string;
+}
+
+/** A case study cited as illustration, never as law. */
+export interface CaseCitation {
+  id: string;
+  title: string;
+  summary: string;
+}
+
+export interface Answer {
+  lang: Lang;
+  question: string;
+  abstained: boolean;
+  reason?: AbstainReason;
+  /** Short opening that quotes the most relevant sentences. */
+  lead: string;
+  citations: Citation[];
+  cases: CaseCitation[];
+  /** Visible warnings: repealed regulations, clauses not yet in force. */
+  warnings: string[];
+  /** When the bot cannot answer: how to rephrase, where to look. */
+  suggestions: string[];
+  /** The whole answer as plain text (terminal, logs of citations, fallback for channels). */
+  text: string;
+}

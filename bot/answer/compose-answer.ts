@@ -1,0 +1,80 @@
+import { articleUrl, type ClauseRecord, type Lang } from "../clause.js";
+import type { KnowledgeSource, RetrievalResult, RetrievedArticle } from "../ports.js";
+import type { Answer, Citation } from "./answer.js";
+import { clauseLabel, labelOf } from "./labels.js";
+import { abstentionText, leadText, partlyElsewhere, warningText } from "./messages.js";
+import { renderAnswerText } from "./render-text.js";
+
+/**
+ * Builds the extractive answer: every quoted word comes from the official files through
+ * `knowledge`; the bot adds only labels, dates, warnings and its own plain-language notes,
+ * each marked as such.
+ */
+export function composeAnswer(question: string, lang: Lang, result: RetrievalResult, knowledge: KnowledgeSource): Answer {
+  const citations = result.abstained ? [] : result.hits.flatMap((hit) => toCitation(hit, lang, knowledge) ?? []);
+  const abstained = result.abstained || citations.length === 0;
+  const base = {
+    lang,
+    question,
+    abstained,
+    ...(abstained ? { reason: result.reason ?? "no_match" } : {}),
+    citations,
+    cases: result.cases.flatMap((id) => knowledge.caseStudy(id, lang) ?? []),
+  };
+  const warnings = citations.flatMap((c) => warningText(c, lang) ?? []);
+  const answer: Answer = abstained
+    ? { ...base, citations: [], cases: [], lead: "", warnings: [], suggestions: [], text: "" }
+    : { ...base, lead: leadText(citations, lang), warnings: [...new Set(warnings)], suggestions: partlyElsewhere(result, lang), text: "" };
+  if (abstained) {
+    const { lead, suggestions } = abstentionText(result, lang, knowledge);
+    answer.lead = lead;
+    answer.suggestions = suggestions;
+  }
+  answer.text = renderAnswerText(answer);
+  return answer;
+}
+
+function toCitation(hit: RetrievedArticle, lang: Lang, knowledge: KnowledgeSource): Citation | undefined {
+  const article = knowledge.clause(hit.articleId, lang);
+  if (!article) return undefined;
+  const parts = hit.focus.map((id) => knowledge.clause(id, article.lang)).filter((c): c is ClauseRecord => c !== undefined);
+  const focus = parts[0];
+  const regulation = knowledge.regulation(article.pcode, article.lang);
+  const law = lang === "en" ? article.lawName : article.lawNameZh;
+  const citation: Citation = {
+    id: focus?.id ?? article.id,
+    articleId: article.articleId,
+    pcode: article.pcode,
+    law,
+    lawZh: article.lawNameZh,
+    article: article.article,
+    path: focus?.path ?? [],
+    label: focus ? labelOf(focus, lang) : labelOf(article, lang),
+    quote: parts.length > 0 ? parts.map((p) => p.text).join("\n") : article.text,
+    articleText: article.text,
+    textLang: article.lang,
+    url: articleUrl(article.pcode, article.article, article.lang),
+    lawUrl: article.url,
+    status: article.status,
+    asOf: article.asOf,
+    score: hit.score,
+    source: hit.source,
+  };
+  if (article.status === "repealed") {
+    const link = knowledge.successorsOf(citation.id, lang) ?? knowledge.successorsOf(article.articleId, lang);
+    if (link) {
+      const labels = link.to.map((id) => {
+        const target = knowledge.clause(id, lang);
+        return target ? labelOf(target, lang) : id;
+      });
+      citation.successor = { ids: link.to, labels, repealedOn: link.repealedOn, ...(link.note ? { note: link.note } : {}) };
+    }
+  }
+  if (article.status === "not_yet_in_force" && regulation?.effectiveNote) citation.effectiveNote = regulation.effectiveNote;
+  const note = knowledge.note(article.articleId, lang);
+  if (note) citation.note = note.text;
+  return citation;
+}
+
+/** Re-exported for channels that render a label for an id they hold. */
+export { clauseLabel };

@@ -1,0 +1,124 @@
+import type { Lang } from "../clause.js";
+import type { KnowledgeSource, RetrievalResult } from "../ports.js";
+import type { Citation } from "./answer.js";
+import { statusLabel } from "./labels.js";
+
+/** Fixed texts of answers, Traditional Chinese (Taiwan) first. */
+export const SOURCE_LINE: Record<Lang, string> = {
+  zh: "資料來源：法務部全國法規資料庫",
+  en: "Source: Laws & Regulations Database of the R.O.C. (Taiwan), Ministry of Justice (資料來源：法務部全國法規資料庫)",
+};
+
+const MAX_LEAD_QUOTE = 160;
+
+/** The opening: the most relevant sentences of the best clauses, quoted, with their labels. */
+export function leadText(citations: Citation[], lang: Lang): string {
+  const first = citations[0];
+  if (!first) return "";
+  const lines: string[] = [];
+  let quoted = first;
+  if (first.status === "repealed") {
+    const current = citations.find((c) => c.status === "in_force" && first.successor?.ids.some((id) => id.startsWith(c.articleId)));
+    lines.push(
+      lang === "en"
+        ? `Note: ${first.label} was repealed on ${first.successor?.repealedOn ?? first.asOf}.${first.successor ? ` The duty now lives in ${first.successor.labels.join(", ")}.` : ""}`
+        : `注意：${first.label}已於 ${first.successor?.repealedOn ?? first.asOf} 廢止。${first.successor ? `現行規定請見${first.successor.labels.join("、")}。` : ""}`,
+    );
+    if (current) quoted = current;
+  }
+  lines.push(quoteLine(quoted, lang));
+  const second = citations.find((c) => c !== quoted && c !== first && c.pcode !== quoted.pcode && c.status === "in_force");
+  if (second) lines.push(lang === "en" ? `See also ${second.label}.` : `另請參閱${second.label}。`);
+  return lines.join("\n");
+}
+
+function quoteLine(citation: Citation, lang: Lang): string {
+  const sentence = firstSentences(citation.quote);
+  const status = citation.status === "in_force" ? "" : lang === "en" ? ` (${statusLabel(citation.status, lang)})` : `（${statusLabel(citation.status, lang)}）`;
+  if (lang === "en") {
+    const untranslated = citation.textLang === "zh" ? " (official Chinese text; no English translation is published)" : "";
+    return `Under ${citation.label}${status}${untranslated}: "${sentence}"`;
+  }
+  return `依${citation.label}${status}：「${sentence}」`;
+}
+
+/** The first sentence(s) of a clause, up to a length; an omission is marked with ……. */
+function firstSentences(text: string): string {
+  const flat = text.replace(/\n/g, " ");
+  if (flat.length <= MAX_LEAD_QUOTE) return flat;
+  const cut = flat.slice(0, MAX_LEAD_QUOTE);
+  const end = Math.max(cut.lastIndexOf("。"), cut.lastIndexOf("；"), cut.lastIndexOf("："), cut.lastIndexOf(". "), cut.lastIndexOf("; "));
+  return end > 40 ? `${cut.slice(0, end + 1)}……` : `${cut}……`;
+}
+
+/** A visible warning for a clause that is repealed or not yet in force. */
+export function warningText(citation: Citation, lang: Lang): string | undefined {
+  if (citation.status === "repealed") {
+    const successor = citation.successor ? citation.successor.labels.join(lang === "en" ? ", " : "、") : undefined;
+    return lang === "en"
+      ? `⚠ ${citation.law} was repealed on ${citation.successor?.repealedOn ?? citation.asOf}; do not rely on it.${successor ? ` Current rule: ${successor}.` : ""}`
+      : `⚠ 《${citation.lawZh}》已於 ${citation.successor?.repealedOn ?? citation.asOf} 廢止，請勿再作為依據。${successor ? `現行規定：${successor}。` : ""}`;
+  }
+  if (citation.status === "not_yet_in_force") {
+    return lang === "en"
+      ? `⚠ ${citation.label} is not yet in force.${citation.effectiveNote ? ` (${citation.effectiveNote})` : ""}`
+      : `⚠ ${citation.label}尚未施行。${citation.effectiveNote ? `（${citation.effectiveNote}）` : ""}`;
+  }
+  return undefined;
+}
+
+/** When part of an answered question belongs to a field we do not cover: say where to look. */
+export function partlyElsewhere(result: RetrievalResult, lang: Lang): string[] {
+  const field = result.otherField;
+  if (!field) return [];
+  return lang === "en"
+    ? [`Part of this question concerns ${field.name}, which the regulations quoted here do not cover. Where to look: ${field.where}`]
+    : [`這題有一部分涉及「${field.name}」，不在上述法規的範圍。建議查詢：${field.where}`];
+}
+
+/** What the bot says when it cannot answer, and where it suggests looking. */
+export function abstentionText(result: RetrievalResult, lang: Lang, knowledge: KnowledgeSource): { lead: string; suggestions: string[] } {
+  const scope = knowledge.scopeSummaries(lang);
+  const scopeNames = scope.map((s) => (lang === "en" ? s.name : `《${s.name}》`)).join(lang === "en" ? "; " : "、");
+  if (result.reason === "unknown_reference") {
+    return lang === "en"
+      ? {
+          lead: "I could not find the clause you referred to. Please check the article number and the regulation's name.",
+          suggestions: [`Write it like "PDPA Article 27" or "Enforcement Rules Article 8".`],
+        }
+      : { lead: "查無您所指的條文，請確認法規名稱與條號。", suggestions: ["可以這樣寫：「個資法第27條」、「施行細則第8條第1項」。"] };
+  }
+  const field = result.otherField;
+  if (lang === "en") {
+    const lead = result.unknownLaw
+      ? `I don't know: "${result.unknownLaw}" is not among the regulations I hold, so I cannot quote it.`
+      : field
+        ? `I don't know: this is a question of ${field.name}, which the regulations I hold do not cover.`
+        : "I don't know: none of the regulations I hold answers this question, and I would rather not guess.";
+    return {
+      lead,
+      suggestions: [
+        ...(field ? [`Where to look: ${field.where}`] : []),
+        `I cover: ${scopeNames}.`,
+        "Try the words the regulations use (e.g. 'commission', 'collect', 'cross-border transfer'), or name the regulation and article.",
+        "For other laws, search the Laws & Regulations Database: https://law.moj.gov.tw/Eng/",
+      ],
+    };
+  }
+  const lead = result.unknownLaw
+    ? `這題我無法回答：「${result.unknownLaw}」不在我收錄的法規範圍內，我不能引用它的條文。`
+    : field
+      ? `這題我無法回答：它屬於「${field.name}」的範圍，我收錄的法規沒有規定。`
+      : "這題我無法回答：我收錄的法規中找不到能回答這個問題的條文，我不想用不相關的條文湊答案。";
+  return {
+    lead,
+    suggestions: [
+      ...(field ? [`建議查詢：${field.where}`] : []),
+      `我收錄的法規：${scopeNames}。`,
+      "可以改用法規用語再問（例如「委託」、「蒐集」、「國際傳輸」），或直接指明法規與條號（例如「個資法第27條」）。",
+      "其他法規請查詢全國法規資料庫：https://law.moj.gov.tw/",
+    ],
+  };
+}
+
+export { statusLabel };

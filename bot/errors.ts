@@ -1,0 +1,40 @@
+/** Error codes shared by every layer; adapters map them to user messages and HTTP statuses. */
+export const ErrorCodes = {
+  CONFIG_INVALID: "CONFIG_INVALID",
+  KNOWLEDGE_INVALID: "KNOWLEDGE_INVALID",
+  CORPUS_INVALID: "CORPUS_INVALID",
+  CORPUS_EMPTY: "CORPUS_EMPTY",
+  INDEX_MISMATCH: "INDEX_MISMATCH",
+  INDEX_CORRUPT: "INDEX_CORRUPT",
+  EMBEDDINGS_FAILED: "EMBEDDINGS_FAILED",
+  AUTH_REJECTED: "AUTH_REJECTED",
+  BAD_REQUEST: "BAD_REQUEST",
+  NOT_FOUND: "NOT_FOUND",
+  STORE_FAILED: "STORE_FAILED",
+  INTERNAL: "INTERNAL",
+} as const;
+
+export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+
+export interface AppErrorOptions {
+  cause?: unknown;
+  /** What the operator can do about it, shown by the CLI. */
+  hint?: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly hint: string | undefined;
+
+  constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.hint = options.hint;
+  }
+}
+
+/** True when `error` is an AppError, optionally with the given code. */
+export function isAppError(error: unknown, code?: ErrorCode): error is AppError {
+  return error instanceof AppError && (code === undefined || error.code === code);
+}

@@ -1,0 +1,10 @@
+export * from "./answer/answer.js";
+export { composeAnswer } from "./answer/compose-answer.js";
+export { clauseLabel, labelOf, statusLabel } from "./answer/labels.js";
+export { SOURCE_LINE } from "./answer/messages.js";
+export { renderAnswerText } from "./answer/render-text.js";
+export * from "./assistant.js";
+export * from "./clause.js";
+export * from "./errors.js";
+export * from "./language.js";
+export * from "./ports.js";

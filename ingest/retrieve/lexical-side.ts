@@ -1,0 +1,57 @@
+import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
+import { type Bm25fIndex, createBm25fIndex } from "../lexical/bm25f.js";
+import { createGlossaryMatcher, type GlossaryMatcher } from "../query/glossary-matcher.js";
+import { createLawNames, type LawNames } from "../query/law-names.js";
+import { createOutOfScopeMatcher, type OutOfScopeMatcher } from "../query/out-of-scope-matcher.js";
+import { type Analyzer, createAnalyzer } from "../text/analyzer.js";
+import { type TranslationTable, trainModel1 } from "../translate/ibm-model1.js";
+import { buildParallelPairs } from "../translate/parallel-pairs.js";
+import { buildSearchDocs, type SearchDoc } from "./search-docs.js";
+
+/** The lexical half of retrieval: analyzer, documents, BM25F index and the translation table. */
+export interface LexicalSide {
+  analyzer: Analyzer;
+  docs: SearchDoc[];
+  lexical: Bm25fIndex;
+  translation: TranslationTable;
+  glossary: GlossaryMatcher;
+  lawNames: LawNames;
+  otherFields: OutOfScopeMatcher;
+}
+
+/** Field weights for BM25F; the law's name counts for every article of that law. */
+export const FIELD_SPECS = {
+  body: { weight: 1, b: 0.75 },
+  en: { weight: 1, b: 0.75 },
+  name: { weight: 0.3, b: 0.3 },
+  chapter: { weight: 0.3, b: 0.3 },
+  notes: { weight: 0.6, b: 0.5 },
+};
+
+/** Domain words the segmenter must keep whole: glossary terms and regulation aliases. */
+export function createDomainAnalyzer(kb: KnowledgeBase): Analyzer {
+  const lexicon: string[] = [];
+  for (const term of kb.files.glossary.terms) lexicon.push(...term.zh, ...term.colloquial);
+  for (const source of kb.files.sources.regulations) lexicon.push(...source.aliases);
+  return createAnalyzer(lexicon);
+}
+
+/**
+ * Builds the lexical side. `saved` carries the documents and translation table of a
+ * persisted index so a cold start skips the analysis and the EM training.
+ */
+export function buildLexicalSide(kb: KnowledgeBase, saved?: { docs: SearchDoc[]; translation: TranslationTable }): LexicalSide {
+  const analyzer = createDomainAnalyzer(kb);
+  const docs = saved?.docs ?? buildSearchDocs(kb, analyzer);
+  const translation = saved?.translation ?? trainModel1(buildParallelPairs(kb.corpus.clauses, kb.files.glossary.terms, analyzer));
+  return {
+    analyzer,
+    docs,
+    lexical: createBm25fIndex(docs, { fields: FIELD_SPECS }),
+
+    translation,
+    glossary: createGlossaryMatcher(kb.files.glossary.terms),
+    lawNames: createLawNames(kb.lawNames()),
+    otherFields: createOutOfScopeMatcher(kb.files.outOfScope.topics),
+  };
+}

@@ -1,0 +1,56 @@
+import type { ClauseStatus } from "../../bot/index.js";
+import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
+import type { Analyzer } from "../text/analyzer.js";
+
+/**
+ * One retrievable unit per article (its Chinese and English text together, so an
+ * English question can meet either), with the fields BM25F weighs separately.
+ */
+export interface SearchDoc {
+  id: string;
+  pcode: string;
+  status: ClauseStatus;
+  fields: {
+    /** Official text in the authentic language (Chinese when present). */
+    body: string[];
+    /** Official English translation, when one exists. */
+    en: string[];
+    /** Regulation names and aliases. */
+    name: string[];
+    chapter: string[];
+    /** Our plain-language note and its everyday keywords. */
+    notes: string[];
+  };
+}
+
+/** Builds the search documents; deleted articles (（刪除）) are left out of search. */
+export function buildSearchDocs(kb: KnowledgeBase, analyzer: Analyzer): SearchDoc[] {
+  const names = new Map(kb.lawNames().map((entry) => [entry.pcode, entry.names.join(" ")]));
+  const byId = new Map<string, SearchDoc>();
+  for (const article of kb.articles) {
+    if (article.status === "deleted") continue;
+    let doc = byId.get(article.articleId);
+    if (!doc) {
+      const note = kb.files.notes.notes.find((n) => n.id === article.articleId);
+      doc = {
+        id: article.articleId,
+        pcode: article.pcode,
+        status: article.status,
+        fields: {
+          body: [],
+          en: [],
+          name: analyzer.terms(names.get(article.pcode) ?? article.lawName),
+          chapter: [],
+          notes: note ? analyzer.terms([note.zh, note.en, ...note.keywords].join("\n")) : [],
+        },
+      };
+      byId.set(article.articleId, doc);
+    }
+    const terms = analyzer.terms(article.text);
+    if (article.lang === "en") doc.fields.en = terms;
+    else doc.fields.body = terms;
+    if (article.chapter) doc.fields.chapter.push(...analyzer.terms(article.chapter));
+  }
+  for (const doc of byId.values()) if (doc.fields.body.length === 0) doc.fields.body = doc.fields.en;
+  return [...byId.values()];
+}

@@ -1,0 +1,21 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+/** The official corpus the tests read (never copied into the repository). */
+export function corpusDir(): string {
+  const configured = process.env.REGULATIONS_DIR?.split(",")[0];
+  const dir = resolve(configured ?? join(import.meta.dirname, "../../../shared/corpus/moj"));
+  if (!existsSync(join(dir, "zh"))) {
+    throw new Error(`Regulation corpus not found at ${dir}: set REGULATIONS_DIR to the MOJ open-data folder (../shared/corpus/moj).`);
+  }
+  return dir;
+}
+
+/** A fresh temporary directory, removed by the returned cleanup. */
+export function tempDir(prefix = "ca-test-"): { path: string; cleanup: () => void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, cleanup: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+export const KNOWLEDGE = resolve(import.meta.dirname, "../../knowledge");
