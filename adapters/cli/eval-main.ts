@@ -1,12 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig, loadDotEnv } from "../config.js";
 import { createLogger } from "../logger.js";
 import { createRuntime, PIPELINES, type PipelineName } from "../runtime.js";
 import { exitWithError, exitWithUsage } from "./cli-errors.js";
 import { goldRank, type ItemResult, readEvalSet, summarize } from "./eval-set.js";
+import { tempFolder } from "./temp-folder.js";
 
 const USAGE = `Usage: npm run eval -- --set FILE.jsonl --corpus DIR [--corpus DIR ...] [--pipeline hybrid|bm25|naive] [--verbose]
   Ingests the corpus into a temporary index, answers every question and prints a table per
@@ -29,7 +28,8 @@ async function main(): Promise<void> {
   const corpusDirs = values.corpus?.length ? values.corpus.map((d) => resolve(d)) : config.regulationDirs;
   if (corpusDirs.length === 0) exitWithUsage("--corpus is required (no REGULATIONS_DIR configured).", USAGE);
   const items = readEvalSet(values.set);
-  const indexDir = mkdtempSync(join(tmpdir(), "eval-index-"));
+  const folder = tempFolder("eval-index-");
+  const indexDir = folder.path;
   try {
     const logger = createLogger(config.env.LOG_LEVEL === "info" ? "warn" : config.env.LOG_LEVEL);
     const runtime = await createRuntime(config, { logger, pipeline, corpusDirs, indexDir });
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
   } finally {
-    rmSync(indexDir, { recursive: true, force: true });
+    folder.cleanup();
   }
 }
 

@@ -9,7 +9,8 @@ export const SOURCE_LINE: Record<Lang, string> = {
   en: "Source: Laws & Regulations Database of the R.O.C. (Taiwan), Ministry of Justice (資料來源：法務部全國法規資料庫)",
 };
 
-const MAX_LEAD_QUOTE = 160;
+/** Longest quote in the lead, in characters (English words are longer than Chinese ones). */
+const MAX_LEAD_QUOTE = { zh: 160, en: 320 } as const;
 
 /** The opening: the most relevant sentences of the best clauses, quoted, with their labels. */
 export function leadText(citations: Citation[], lang: Lang): string {
@@ -33,7 +34,7 @@ export function leadText(citations: Citation[], lang: Lang): string {
 }
 
 function quoteLine(citation: Citation, lang: Lang): string {
-  const sentence = firstSentences(citation.quote);
+  const sentence = firstSentences(citation.quote, MAX_LEAD_QUOTE[citation.textLang]);
   const status = citation.status === "in_force" ? "" : lang === "en" ? ` (${statusLabel(citation.status, lang)})` : `（${statusLabel(citation.status, lang)}）`;
   if (lang === "en") {
     const untranslated = citation.textLang === "zh" ? " (official Chinese text; no English translation is published)" : "";
@@ -43,12 +44,15 @@ function quoteLine(citation: Citation, lang: Lang): string {
 }
 
 /** The first sentence(s) of a clause, up to a length; an omission is marked with ……. */
-function firstSentences(text: string): string {
+function firstSentences(text: string, max: number): string {
   const flat = text.replace(/\n/g, " ");
-  if (flat.length <= MAX_LEAD_QUOTE) return flat;
-  const cut = flat.slice(0, MAX_LEAD_QUOTE);
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
   const end = Math.max(cut.lastIndexOf("。"), cut.lastIndexOf("；"), cut.lastIndexOf("："), cut.lastIndexOf(". "), cut.lastIndexOf("; "));
-  return end > 40 ? `${cut.slice(0, end + 1)}……` : `${cut}……`;
+  if (end > 40) return `${cut.slice(0, end + 1)}……`;
+  // English: never cut inside a word.
+  const space = cut.lastIndexOf(" ");
+  return /[a-z]/i.test(cut) && space > 40 ? `${cut.slice(0, space)} …` : `${cut}……`;
 }
 
 /** A visible warning for a clause that is repealed or not yet in force. */

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Runtime } from "../../adapters/runtime.js";
+import { tempDir } from "../support/corpus.js";
+import { testRuntime } from "../support/runtime.js";
+
+// Questions written for these tests (not taken from any evaluation set).
+describe("answers over the real corpus", () => {
+  const data = tempDir("answers-");
+  let runtime: Runtime;
+  beforeAll(async () => {
+    runtime = await testRuntime(data.path);
+  });
+  afterAll(() => data.cleanup());
+
+  const ask = (question: string, context?: string[]) => runtime.assistant.ask(question, context ? { context } : {});
+
+  it("answers an exact reference with that clause first, in Chinese", async () => {
+    const answer = await ask("個資法第27條");
+    expect(answer.lang).toBe("zh");
+    expect(answer.citations[0]?.id).toBe("I0050021:27");
+    expect(answer.citations).toHaveLength(1);
+    expect(answer.citations[0]?.label).toBe("《個人資料保護法》第27條");
+    expect(answer.text).toContain("非公務機關保有個人資料檔案者，應採行適當之安全措施");
+    expect(answer.text).toContain("資料來源：法務部全國法規資料庫");
+    expect(answer.text).toContain("https://law.moj.gov.tw/LawClass/LawSingle.aspx?pcode=I0050021&flno=27");
+    expect(answer.text).toContain("2023-05-31");
+  });
+
+  it("answers an English reference in English with the official translation", async () => {
+    const answer = await ask("PDPA Article 27");
+    expect(answer.lang).toBe("en");
+    expect(answer.citations[0]).toMatchObject({ id: "I0050021:27", textLang: "en" });
+    expect(answer.text).toContain("Non-government agencies in possession of personal data files shall implement proper security measures");
+    expect(answer.text).toContain("Source:");
+  });
+
+  it("resolves a paragraph and item reference and follows up on a paragraph in context", async () => {
+    const answer = await ask("施行細則第12條第2項");
+    expect(answer.citations[0]?.id).toBe("I0050022:12:2");
+    expect(answer.citations[0]?.label).toBe("《個人資料保護法施行細則》第12條第2項");
+    const followUp = await ask("那第1項呢？", ["I0050022:12"]);
+    expect(followUp.citations[0]?.id).toBe("I0050022:12:1");
+  });
+
+  it("finds the Chinese-only K0010162 from an English question", async () => {
+    const answer = await ask(
+      "Within how many hours must a digital economy business notify the ministry of a personal data breach that affects many customers?",
+    );
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations.slice(0, 3).map((c) => c.articleId)).toContain("K0010162:8");
+    const cited = answer.citations.find((c) => c.articleId === "K0010162:8");
+    expect(cited?.textLang).toBe("zh");
+    expect(answer.text).toContain("no English translation is published");
+  });
+
+  it("warns about the repealed regulation and points to its successor", async () => {
+    const answer = await ask("網際網路零售業個資辦法第9條第1項第12款還適用嗎？");
+    const repealed = answer.citations[0];
+    expect(repealed?.id).toBe("J0080052:9:1:12");
+    expect(repealed?.status).toBe("repealed");
+    expect(repealed?.successor?.ids).toContain("K0010162:19:2");
+    expect(answer.citations.map((c) => c.articleId)).toContain("K0010162:19");
+    expect(answer.warnings.join("")).toContain("已於 2023-11-21 廢止");
+    expect(answer.lead).toContain("廢止");
+  });
+
+  it("says a clause is not yet in force", async () => {
+    const answer = await ask("個資法第1-1條");
+    expect(answer.citations[0]?.status).toBe("not_yet_in_force");
+    expect(answer.warnings.join("")).toContain("尚未施行");
+    expect(answer.text).toContain("行政院定");
+  });
+
+  it("cites the outsourcing rules for an everyday outsourcing question", async () => {
+    const answer = await ask("我們把出貨外包給宅配公司，要怎麼管他們處理客人地址電話？");
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations.map((c) => c.articleId)).toEqual(expect.arrayContaining(["I0050022:8"]));
+  });
+
+  it("abstains on a neighbouring legal field and says where to look", async () => {
+    const answer = await ask("員工旅遊的費用可以列報營利事業所得稅的費用嗎？");
+    expect(answer.abstained).toBe(true);
+    expect(answer.citations).toEqual([]);
+    expect(answer.text).toContain("無法回答");
+  });
+
+  it("abstains when the question names a law it does not hold", async () => {
+    const answer = await ask("Under the Labor Standards Act, how many days of annual leave does an employee get after one year?");
+    expect(answer.abstained).toBe(true);
+    expect(answer.text).toContain("I don't know");
+  });
+
+  it("says it cannot find a clause that does not exist", async () => {
+    const answer = await ask("個資法第99條");
+    expect(answer.abstained).toBe(true);
+    expect(answer.reason).toBe("unknown_reference");
+  });
+});
