@@ -1,4 +1,4 @@
-import { type Assistant, createAssistant, type Logger, type Retriever } from "../bot/index.js";
+import { type AssessmentStore, type Assistant, createAssistant, createEngine, type Engine, type Logger, type Retriever } from "../bot/index.js";
 import {
   createHybridRetriever,
   createNaiveRetriever,
@@ -9,6 +9,7 @@ import {
   openIndex,
 } from "../ingest/index.js";
 import type { Config, Env } from "./config.js";
+import { openSqliteStore } from "./store/sqlite-store.js";
 
 export type PipelineName = "hybrid" | "bm25" | "naive";
 
@@ -74,4 +75,17 @@ export function embeddingsConfig(env: Env): EmbeddingsConfig {
     ...(env.OLLAMA_BASE_URL ? { ollamaBaseUrl: env.OLLAMA_BASE_URL } : {}),
     ...(env.TRANSFORMERS_MODEL_DIR ? { transformersModelDir: env.TRANSFORMERS_MODEL_DIR } : {}),
   };
+}
+
+export interface Services extends Runtime {
+  engine: Engine;
+  store: AssessmentStore;
+}
+
+/** The runtime plus the answer log and the conversation engine every channel drives. */
+export async function createServices(config: Config, options: RuntimeOptions & { answerLogPath?: string }): Promise<Services> {
+  const runtime = await createRuntime(config, options);
+  const store = openSqliteStore(options.answerLogPath ?? config.answerLogPath);
+  const engine = createEngine({ assistant: runtime.assistant, knowledge: runtime.index.kb, store, logger: options.logger });
+  return { ...runtime, engine, store };
 }

@@ -1,3 +1,4 @@
+import type { Checklist } from "../knowledge/index.js";
 import type { ClauseRecord, Lang, RegulationRecord } from "./clause.js";
 
 /**
@@ -73,6 +74,8 @@ export interface KnowledgeSource {
   successorsOf(id: string, lang: Lang): SuccessorLink | undefined;
   note(articleId: string, lang: Lang): PlainNote | undefined;
   caseStudy(id: string, lang: Lang): CaseStudyText | undefined;
+  checklists(): Checklist[];
+  checklist(id: string): Checklist | undefined;
   /** One-line summaries of the default-scope regulations, used when the bot cannot answer. */
   scopeSummaries(lang: Lang): Array<{ pcode: string; name: string; summary: string }>;
 }

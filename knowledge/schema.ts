@@ -115,10 +115,105 @@ export const NotesSchema = z.object({
     .default([]),
 });
 
+/** The three results the ministry's forms allow: 是 / 否 / 不適用. */
+export const CHECK_RESULTS = ["yes", "no", "na"] as const;
+
+const bilingualList = z.array(nonEmpty).min(1);
+
+/**
+ * knowledge/checklists/*.yaml: a self-assessment checklist. Each item carries the columns
+ * of the ministry's form (see the seed deck): 查核項目 (item), 查核內容 (question),
+ * 查核結果 (the answer), 提出佐證證明或說明 (evidence), 說明及參考資料 (guidance) and
+ * 主管機關文件對應 (clauses).
+ */
+export const ChecklistSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/, "expected kebab-case"),
+    /** Bumped whenever an item's meaning changes; every answer records the version it was given against. */
+    version: z.string().regex(/^\d{4}\.\d+$/, "expected YEAR.N, e.g. 2024.1"),
+    title_zh: nonEmpty,
+    title_en: nonEmpty,
+    description_zh: nonEmpty,
+    description_en: nonEmpty,
+    /** Names users type to pick this checklist (自評表, 資安查核 ...). */
+    aliases: z.array(nonEmpty).default([]),
+    sections: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), title_zh: nonEmpty, title_en: nonEmpty }).strict()).min(1),
+    items: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^[A-Z]{2,4}-\d{2,3}$/, "expected an id such as SP-01"),
+            section: z.string(),
+            /** 查核項目: a short name of what is checked. */
+            item_zh: nonEmpty,
+            item_en: nonEmpty,
+            /** 查核內容: the yes/no question. */
+            question_zh: nonEmpty,
+            question_en: nonEmpty,
+            /** 提出佐證證明或說明: documents or records that show it. */
+            evidence_zh: bilingualList,
+            evidence_en: bilingualList,
+            /** 說明及參考資料: why it is asked and what good looks like. */
+            guidance_zh: nonEmpty,
+            guidance_en: nonEmpty,
+            /** What to do when the answer is 否. */
+            remediation_zh: nonEmpty,
+            remediation_en: nonEmpty,
+            /** 主管機關文件對應: the clauses the item rests on (current law first). */
+            clauses: z.array(ClauseIdSchema).min(1),
+            /** The reference as an older form printed it, kept verbatim (e.g. 法規命令第 9 條第 1 項第 12 款). */
+            legacy_reference: z.string().optional(),
+            /** Case studies (knowledge/cases) that illustrate the item. */
+            cases: z.array(z.string().regex(/^[a-z0-9-]+$/)).default([]),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict()
+  .superRefine((checklist, ctx) => {
+    const sections = new Set(checklist.sections.map((s) => s.id));
+    const seen = new Set<string>();
+    checklist.items.forEach((item, i) => {
+      if (!sections.has(item.section)) ctx.addIssue({ code: "custom", path: ["items", i, "section"], message: `unknown section "${item.section}"` });
+      if (seen.has(item.id)) ctx.addIssue({ code: "custom", path: ["items", i, "id"], message: `duplicate item id ${item.id}` });
+      seen.add(item.id);
+    });
+  });
+
+/**
+ * knowledge/cases/*.yaml: a case study written by us from typical findings and incidents.
+ * Cited as an illustration, never as law.
+ */
+export const CaseStudySchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/, "expected kebab-case"),
+    kind: z.enum(["finding", "incident", "question"]),
+    title_zh: nonEmpty,
+    title_en: nonEmpty,
+    /** Two or three sentences: what happened. */
+    summary_zh: nonEmpty,
+    summary_en: nonEmpty,
+    root_cause_zh: nonEmpty,
+    root_cause_en: nonEmpty,
+    /** What the rules require, in our words, with the clauses in `clauses`. */
+    requirements_zh: nonEmpty,
+    requirements_en: nonEmpty,
+    fix_zh: nonEmpty,
+    fix_en: nonEmpty,
+    clauses: z.array(ClauseIdSchema).min(1),
+    keywords: z.array(nonEmpty).default([]),
+  })
+  .strict();
+
 export type Sources = z.infer<typeof SourcesSchema>;
 export type Glossary = z.infer<typeof GlossarySchema>;
 export type GlossaryTerm = Glossary["terms"][number];
 export type SuccessorMap = z.infer<typeof SuccessorMapSchema>;
 export type Notes = z.infer<typeof NotesSchema>;
 export type OutOfScope = z.infer<typeof OutOfScopeSchema>;
+export type Checklist = z.infer<typeof ChecklistSchema>;
+export type ChecklistItem = Checklist["items"][number];
+export type CheckResult = (typeof CHECK_RESULTS)[number];
+export type CaseStudy = z.infer<typeof CaseStudySchema>;
 export type OutOfScopeTopic = OutOfScope["topics"][number];

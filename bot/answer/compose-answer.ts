@@ -1,7 +1,7 @@
 import { articleUrl, type ClauseRecord, type Lang } from "../clause.js";
 import type { KnowledgeSource, RetrievalResult, RetrievedArticle } from "../ports.js";
 import type { Answer, Citation } from "./answer.js";
-import { clauseLabel, labelOf } from "./labels.js";
+import { labelOf } from "./labels.js";
 import { abstentionText, leadText, partlyElsewhere, warningText } from "./messages.js";
 import { renderAnswerText } from "./render-text.js";
 
@@ -76,5 +76,8 @@ function toCitation(hit: RetrievedArticle, lang: Lang, knowledge: KnowledgeSourc
   return citation;
 }
 
-/** Re-exported for channels that render a label for an id they hold. */
-export { clauseLabel };
+/** A citation of one clause by id (article or finer), for "why is this asked?" and reports. */
+export function citeClause(id: string, lang: Lang, knowledge: KnowledgeSource): Citation | undefined {
+  const articleId = id.split(":").slice(0, 2).join(":");
+  return toCitation({ articleId, focus: id === articleId ? [] : [id], score: 0, source: "reference" }, lang, knowledge);
+}

@@ -21,6 +21,7 @@ export function createKnowledgeBase(corpus: Corpus, files: KnowledgeFiles): Know
   const successors = new Map(files.successors.map.map((entry) => [entry.from, entry]));
   const notes = new Map(files.notes.notes.map((note) => [note.id, note]));
   const sources = new Map(files.sources.regulations.map((source) => [source.pcode, source]));
+  const cases = new Map(files.cases.map((c) => [c.id, c]));
 
   function clause(id: string, lang: Lang): ClauseRecord | undefined {
     return clauses.get(`${lang}|${id}`) ?? clauses.get(`${lang === "zh" ? "en" : "zh"}|${id}`);
@@ -56,9 +57,15 @@ export function createKnowledgeBase(corpus: Corpus, files: KnowledgeFiles): Know
       const note = notes.get(articleId);
       return note ? { id: note.id, text: lang === "en" ? note.en : note.zh } : undefined;
     },
-    caseStudy(_id: string, _lang: Lang): CaseStudyText | undefined {
-      return undefined;
+    caseStudy(id: string, lang: Lang): CaseStudyText | undefined {
+      const found = cases.get(id);
+      if (!found) return undefined;
+      return lang === "en"
+        ? { id, title: found.title_en, summary: found.summary_en }
+        : { id, title: found.title_zh, summary: found.summary_zh };
     },
+    checklists: () => files.checklists,
+    checklist: (id: string) => files.checklists.find((c) => c.id === id),
     scopeSummaries(lang: Lang) {
       return files.sources.default_scope.flatMap((pcode) => {
         const source = sources.get(pcode);

@@ -1,9 +1,13 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 import { AppError, ErrorCodes } from "../../bot/index.js";
 import {
+  type CaseStudy,
+  CaseStudySchema,
+  type Checklist,
+  ChecklistSchema,
   type Glossary,
   GlossarySchema,
   type Notes,
@@ -22,6 +26,8 @@ export interface KnowledgeFiles {
   successors: SuccessorMap;
   notes: Notes;
   outOfScope: OutOfScope;
+  checklists: Checklist[];
+  cases: CaseStudy[];
   /** Raw text of every file read, for the corpus hash. */
   raw: Array<{ path: string; raw: string }>;
 }
@@ -69,25 +75,59 @@ function formatPath(path: Array<string | number>, data: unknown): string {
   return parts.join("") || "(root)";
 }
 
-/** Loads the glossary, sources, successor map, notes and out-of-scope fields from a knowledge folder. */
+/** Every *.yaml file of a folder, sorted by name; a missing folder holds none. */
+function readYamlFolder<T extends z.ZodTypeAny>(dir: string, schema: T): Array<{ path: string; value: z.infer<T>; raw: string }> {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".yaml"))
+    .sort()
+    .map((name) => ({ path: join(dir, name), ...readYamlFile(join(dir, name), schema) }));
+}
+
+/** A checklist may link only to case studies that exist, and ids must be unique. */
+function checkLinks(checklists: Array<{ path: string; value: Checklist }>, cases: CaseStudy[]): void {
+  const caseIds = new Set(cases.map((c) => c.id));
+  const seen = new Map<string, string>();
+  for (const { path, value } of checklists) {
+    const earlier = seen.get(value.id);
+    if (earlier) throw new AppError(ErrorCodes.KNOWLEDGE_INVALID, `${path}: field id: checklist id "${value.id}" is already used by ${earlier}`);
+    seen.set(value.id, path);
+    value.items.forEach((item, i) => {
+      for (const [j, id] of item.cases.entries()) {
+        if (!caseIds.has(id)) {
+          throw new AppError(ErrorCodes.KNOWLEDGE_INVALID, `${path}: field items[${i}] (${item.id}).cases[${j}]: no case study "${id}" in knowledge/cases`);
+        }
+      }
+    });
+  }
+}
+
+/** Loads the glossary, sources, successor map, notes, out-of-scope fields, checklists and case studies. */
 export function loadKnowledgeFiles(dir: string): KnowledgeFiles {
   const sources = readYamlFile(join(dir, "sources.yaml"), SourcesSchema);
   const glossary = readYamlFile(join(dir, "glossary.yaml"), GlossarySchema);
   const successors = readYamlFile(join(dir, "successors.yaml"), SuccessorMapSchema);
   const notes = readYamlFile(join(dir, "notes.yaml"), NotesSchema);
   const outOfScope = readYamlFile(join(dir, "out-of-scope.yaml"), OutOfScopeSchema);
+  const checklists = readYamlFolder(join(dir, "checklists"), ChecklistSchema);
+  const cases = readYamlFolder(join(dir, "cases"), CaseStudySchema);
+  checkLinks(checklists, cases.map((c) => c.value));
   return {
     sources: sources.value,
     glossary: glossary.value,
     successors: successors.value,
     notes: notes.value,
     outOfScope: outOfScope.value,
+    checklists: checklists.map((c) => c.value),
+    cases: cases.map((c) => c.value),
     raw: [
       { path: "sources.yaml", raw: sources.raw },
       { path: "glossary.yaml", raw: glossary.raw },
       { path: "successors.yaml", raw: successors.raw },
       { path: "notes.yaml", raw: notes.raw },
       { path: "out-of-scope.yaml", raw: outOfScope.raw },
+      ...checklists.map((c) => ({ path: c.path, raw: c.raw })),
+      ...cases.map((c) => ({ path: c.path, raw: c.raw })),
     ],
   };
 }

@@ -1,0 +1,203 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import {
+  AppError,
+  type AssessmentEvent,
+  type AssessmentRecord,
+  type AssessmentStore,
+  ErrorCodes,
+  type FeedbackRecord,
+  type QuestionRecord,
+  type Reply,
+  type ResponseRecord,
+  type SessionRecord,
+  type TurnWrite,
+} from "../../bot/index.js";
+import { MIGRATIONS } from "./migrations.js";
+
+type Row = Record<string, unknown>;
+
+/**
+ * The answer log in SQLite (better-sqlite3, WAL). Each turn is one transaction with
+ * synchronous=FULL, so an answer acknowledged to the user survives a SIGKILL right after.
+ */
+export function openSqliteStore(path: string): AssessmentStore & { readonly db: Database.Database; schemaVersion(): number } {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  let db: Database.Database;
+  try {
+    db = new Database(path);
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = FULL");
+    db.pragma("foreign_keys = ON");
+    db.pragma("busy_timeout = 5000");
+    migrate(db);
+  } catch (error) {
+    throw new AppError(ErrorCodes.STORE_FAILED, `Cannot open the answer log at ${path}: ${(error as Error).message}`, {
+      cause: error,
+      hint: "Check that DATA_DIR is writable and the file is a SQLite database.",
+    });
+  }
+
+  const statements = {
+    delivery: db.prepare("SELECT reply FROM deliveries WHERE channel = ? AND message_id = ?"),
+    insertDelivery: db.prepare("INSERT INTO deliveries (channel, message_id, reply, at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"),
+    upsertAssessment: db.prepare(`
+      INSERT INTO assessments (id, checklist_id, checklist_version, label, owner_id, owner_name, channel, shared_with, status, created_at, updated_at)
+      VALUES (@id, @checklistId, @checklistVersion, @label, @ownerId, @ownerName, @channel, @sharedWith, @status, @createdAt, @updatedAt)
+      ON CONFLICT (id) DO UPDATE SET label = excluded.label, shared_with = excluded.shared_with, status = excluded.status, updated_at = excluded.updated_at`),
+    upsertResponse: db.prepare(`
+      INSERT INTO responses (assessment_id, item_id, result, note, user_id, user_name, channel, answered_at, checklist_version, clause_ids)
+      VALUES (@assessmentId, @itemId, @result, @note, @userId, @userName, @channel, @answeredAt, @checklistVersion, @clauseIds)
+      ON CONFLICT (assessment_id, item_id) DO UPDATE SET result = excluded.result, note = excluded.note, user_id = excluded.user_id,
+        user_name = excluded.user_name, channel = excluded.channel, answered_at = excluded.answered_at,
+        checklist_version = excluded.checklist_version, clause_ids = excluded.clause_ids`),
+    insertEvent: db.prepare(`
+      INSERT INTO events (assessment_id, type, item_id, result, note, user_id, channel, message_id, at)
+      VALUES (@assessmentId, @type, @itemId, @result, @note, @userId, @channel, @messageId, @at)`),
+    upsertSession: db.prepare(`
+      INSERT INTO sessions (channel, user_id, conversation_id, data, updated_at) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (channel, user_id, conversation_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`),
+    insertQuestion: db.prepare(`
+      INSERT INTO questions (id, channel, user_id, conversation_id, message_id, question, lang, abstained, citation_ids, asked_at)
+      VALUES (@id, @channel, @userId, @conversationId, @messageId, @question, @lang, @abstained, @citationIds, @askedAt)`),
+    insertFeedback: db.prepare("INSERT INTO feedback (question_id, user_id, channel, value, at) VALUES (@questionId, @userId, @channel, @value, @at)"),
+    session: db.prepare("SELECT data FROM sessions WHERE channel = ? AND user_id = ? AND conversation_id = ?"),
+    assessment: db.prepare("SELECT * FROM assessments WHERE id = ?"),
+    assessmentsFor: db.prepare("SELECT * FROM assessments WHERE owner_id = ? OR (shared_with IS NOT NULL AND shared_with = ?) ORDER BY updated_at DESC, id"),
+    responses: db.prepare("SELECT * FROM responses WHERE assessment_id = ? ORDER BY answered_at, item_id"),
+    events: db.prepare("SELECT * FROM events WHERE assessment_id = ? ORDER BY seq"),
+    question: db.prepare("SELECT * FROM questions WHERE id = ?"),
+    feedback: db.prepare("SELECT * FROM feedback WHERE question_id = ? ORDER BY seq"),
+  };
+
+  const commitTurn = db.transaction((write: TurnWrite): { duplicate: boolean; reply: Reply } => {
+    const inserted = statements.insertDelivery.run(write.channel, write.messageId, JSON.stringify(write.reply), new Date().toISOString());
+    if (inserted.changes === 0) {
+      const row = statements.delivery.get(write.channel, write.messageId) as Row;
+      return { duplicate: true, reply: JSON.parse(String(row.reply)) as Reply };
+    }
+    for (const a of write.assessments ?? []) statements.upsertAssessment.run({ ownerName: null, sharedWith: null, ...a });
+    for (const r of write.responses ?? []) statements.upsertResponse.run({ note: null, userName: null, ...r, clauseIds: JSON.stringify(r.clauseIds) });
+    for (const e of write.events ?? []) statements.insertEvent.run({ itemId: null, result: null, note: null, ...e });
+    for (const s of write.sessions ?? []) statements.upsertSession.run(s.channel, s.userId, s.conversationId, JSON.stringify(s), s.updatedAt);
+    for (const q of write.questions ?? []) statements.insertQuestion.run({ ...q, abstained: q.abstained ? 1 : 0, citationIds: JSON.stringify(q.citationIds) });
+    for (const f of write.feedback ?? []) statements.insertFeedback.run(f);
+    return { duplicate: false, reply: write.reply };
+  });
+
+  return {
+    db,
+    schemaVersion: () => Number((db.prepare("SELECT MAX(version) AS v FROM schema_migrations").get() as Row).v ?? 0),
+    async processed(channel, messageId) {
+      const row = statements.delivery.get(channel, messageId) as Row | undefined;
+      return row ? (JSON.parse(String(row.reply)) as Reply) : undefined;
+    },
+    async commit(write) {
+      return commitTurn.immediate(write);
+    },
+    async session(channel, userId, conversationId) {
+      const row = statements.session.get(channel, userId, conversationId) as Row | undefined;
+      return row ? (JSON.parse(String(row.data)) as SessionRecord) : undefined;
+    },
+    async assessment(id) {
+      const row = statements.assessment.get(id) as Row | undefined;
+      return row ? toAssessment(row) : undefined;
+    },
+    async assessmentsFor(userId, teamId) {
+      return (statements.assessmentsFor.all(userId, teamId ?? null) as Row[]).map(toAssessment);
+    },
+    async responses(assessmentId) {
+      return (statements.responses.all(assessmentId) as Row[]).map(toResponse);
+    },
+    async events(assessmentId) {
+      return (statements.events.all(assessmentId) as Row[]).map(toEvent);
+    },
+    async question(id) {
+      const row = statements.question.get(id) as Row | undefined;
+      return row ? toQuestion(row) : undefined;
+    },
+    async feedback(questionId) {
+      return (statements.feedback.all(questionId) as Row[]).map(
+        (row): FeedbackRecord => ({ questionId: String(row.question_id), userId: String(row.user_id), channel: row.channel as FeedbackRecord["channel"], value: row.value as "up" | "down", at: String(row.at) }),
+      );
+    },
+    async close() {
+      db.close();
+    },
+  };
+}
+
+function migrate(db: Database.Database): void {
+  db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+  const applied = new Set((db.prepare("SELECT version FROM schema_migrations").all() as Row[]).map((r) => Number(r.version)));
+  for (const migration of MIGRATIONS) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(migration.version, migration.name, new Date().toISOString());
+    }).immediate();
+  }
+}
+
+const optional = (value: unknown) => (value === null || value === undefined ? {} : undefined);
+
+function toAssessment(row: Row): AssessmentRecord {
+  return {
+    id: String(row.id),
+    checklistId: String(row.checklist_id),
+    checklistVersion: String(row.checklist_version),
+    label: String(row.label),
+    ownerId: String(row.owner_id),
+    ...(optional(row.owner_name) ?? { ownerName: String(row.owner_name) }),
+    channel: row.channel as AssessmentRecord["channel"],
+    ...(optional(row.shared_with) ?? { sharedWith: String(row.shared_with) }),
+    status: row.status as AssessmentRecord["status"],
+    createdAt: String(row.created_at),
+    updatedAt: String(row.updated_at),
+  };
+}
+
+function toResponse(row: Row): ResponseRecord {
+  return {
+    assessmentId: String(row.assessment_id),
+    itemId: String(row.item_id),
+    result: row.result as ResponseRecord["result"],
+    ...(optional(row.note) ?? { note: String(row.note) }),
+    userId: String(row.user_id),
+    ...(optional(row.user_name) ?? { userName: String(row.user_name) }),
+    channel: row.channel as ResponseRecord["channel"],
+    answeredAt: String(row.answered_at),
+    checklistVersion: String(row.checklist_version),
+    clauseIds: JSON.parse(String(row.clause_ids)) as string[],
+  };
+}
+
+function toEvent(row: Row): AssessmentEvent {
+  return {
+    assessmentId: String(row.assessment_id),
+    type: row.type as AssessmentEvent["type"],
+    ...(optional(row.item_id) ?? { itemId: String(row.item_id) }),
+    ...(optional(row.result) ?? { result: row.result as AssessmentEvent["result"] }),
+    ...(optional(row.note) ?? { note: String(row.note) }),
+    userId: String(row.user_id),
+    channel: row.channel as AssessmentEvent["channel"],
+    messageId: String(row.message_id),
+    at: String(row.at),
+  };
+}
+
+function toQuestion(row: Row): QuestionRecord {
+  return {
+    id: String(row.id),
+    channel: row.channel as QuestionRecord["channel"],
+    userId: String(row.user_id),
+    conversationId: String(row.conversation_id),
+    messageId: String(row.message_id),
+    question: String(row.question),
+    lang: row.lang as QuestionRecord["lang"],
+    abstained: Number(row.abstained) === 1,
+    citationIds: JSON.parse(String(row.citation_ids)) as string[],
+    askedAt: String(row.asked_at),
+  };
+}

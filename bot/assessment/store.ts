@@ -1,0 +1,135 @@
+import type { CheckResult } from "../../knowledge/index.js";
+import type { Lang } from "../clause.js";
+import type { Reply } from "../conversation/reply.js";
+import type { ChannelName } from "../conversation/turn.js";
+
+/**
+ * The answer log port. The SQLite implementation lives in adapters/store; a server
+ * database can replace it without touching the engine. Every write of a turn goes
+ * through `commit`, which is atomic and idempotent on (channel, messageId).
+ */
+export type AssessmentStatus = "active" | "paused" | "completed";
+
+export interface AssessmentRecord {
+  id: string;
+  checklistId: string;
+  checklistVersion: string;
+  label: string;
+  ownerId: string;
+  ownerName?: string;
+  channel: ChannelName;
+  /** Team or workspace the assessment is shared with (anyone in it may answer). */
+  sharedWith?: string;
+  status: AssessmentStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The latest answer to one item of one assessment. */
+export interface ResponseRecord {
+  assessmentId: string;
+  itemId: string;
+  result: CheckResult;
+  /** Evidence note, personal data masked. */
+  note?: string;
+  userId: string;
+  userName?: string;
+  channel: ChannelName;
+  answeredAt: string;
+  checklistVersion: string;
+  clauseIds: string[];
+}
+
+/** Where a user is in a conversation: the assessment they work on and the item in front of them. */
+export interface SessionRecord {
+  channel: ChannelName;
+  userId: string;
+  conversationId: string;
+  assessmentId?: string;
+  itemId?: string;
+  /** Items answered or skipped in this session, most recent last ("上一題" walks back through them). */
+  trail: string[];
+  /** What the last reply asked the user to choose, so "1" or "2" can answer it. */
+  pending?: { kind: "checklist" | "assessment"; options: string[] };
+  /** Article ids of the last answer in this conversation, for follow-ups ("那第2項呢？"). */
+  context?: string[];
+  lang: Lang;
+  updatedAt: string;
+}
+
+export type EventType =
+  | "created"
+  | "answered"
+  | "noted"
+  | "skipped"
+  | "paused"
+  | "resumed"
+  | "completed"
+  | "reopened"
+  | "shared"
+  | "joined";
+
+/** One entry of the append-only history of an assessment. */
+export interface AssessmentEvent {
+  assessmentId: string;
+  type: EventType;
+  itemId?: string;
+  result?: CheckResult;
+  note?: string;
+  userId: string;
+  channel: ChannelName;
+  messageId: string;
+  at: string;
+}
+
+/** A question answered by the bot, kept with its citations for feedback and audit. */
+export interface QuestionRecord {
+  id: string;
+  channel: ChannelName;
+  userId: string;
+  conversationId: string;
+  messageId: string;
+  /** The question with personal data masked. */
+  question: string;
+  lang: Lang;
+  abstained: boolean;
+  citationIds: string[];
+  askedAt: string;
+}
+
+export interface FeedbackRecord {
+  questionId: string;
+  userId: string;
+  channel: ChannelName;
+  value: "up" | "down";
+  at: string;
+}
+
+/** Everything one turn changes, written at once. */
+export interface TurnWrite {
+  channel: ChannelName;
+  messageId: string;
+  reply: Reply;
+  assessments?: AssessmentRecord[];
+  responses?: ResponseRecord[];
+  sessions?: SessionRecord[];
+  events?: AssessmentEvent[];
+  questions?: QuestionRecord[];
+  feedback?: FeedbackRecord[];
+}
+
+export interface AssessmentStore {
+  /** The reply already given to this delivery, if any. */
+  processed(channel: ChannelName, messageId: string): Promise<Reply | undefined>;
+  /** Writes a turn atomically; when the delivery was processed meanwhile, writes nothing and returns the earlier reply. */
+  commit(write: TurnWrite): Promise<{ duplicate: boolean; reply: Reply }>;
+  session(channel: ChannelName, userId: string, conversationId: string): Promise<SessionRecord | undefined>;
+  assessment(id: string): Promise<AssessmentRecord | undefined>;
+  /** Assessments the user owns or that are shared with their team, newest first. */
+  assessmentsFor(userId: string, teamId?: string): Promise<AssessmentRecord[]>;
+  responses(assessmentId: string): Promise<ResponseRecord[]>;
+  events(assessmentId: string): Promise<AssessmentEvent[]>;
+  question(id: string): Promise<QuestionRecord | undefined>;
+  feedback(questionId: string): Promise<FeedbackRecord[]>;
+  close(): Promise<void>;
+}

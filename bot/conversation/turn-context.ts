@@ -1,0 +1,79 @@
+import type { Checklist } from "../../knowledge/index.js";
+import type { Assistant } from "../assistant.js";
+import type { AssessmentEvent, AssessmentRecord, AssessmentStore, FeedbackRecord, QuestionRecord, ResponseRecord, SessionRecord } from "../assessment/store.js";
+import type { Lang } from "../clause.js";
+import type { KnowledgeSource, Logger } from "../ports.js";
+import type { ReplyPart } from "./reply.js";
+import type { Turn } from "./turn.js";
+
+export interface EngineDeps {
+  assistant: Assistant;
+  knowledge: KnowledgeSource;
+  store: AssessmentStore;
+  logger: Logger;
+  now?: () => Date;
+}
+
+/**
+ * One turn in progress: what was read, the reply being built, and every write to commit
+ * at the end in one transaction.
+ */
+export class TurnContext {
+  readonly parts: ReplyPart[] = [];
+  readonly assessments = new Map<string, AssessmentRecord>();
+  readonly responses: ResponseRecord[] = [];
+  readonly events: AssessmentEvent[] = [];
+  readonly questions: QuestionRecord[] = [];
+  readonly feedback: FeedbackRecord[] = [];
+
+  constructor(
+    readonly deps: EngineDeps,
+    readonly turn: Turn,
+    readonly lang: Lang,
+    readonly now: string,
+    public session: SessionRecord,
+  ) {}
+
+  /** Who may see an assessment shared "with the team": the team, or the conversation when there is none. */
+  get shareKey(): string {
+    return this.turn.teamId ?? `${this.turn.channel}:${this.turn.conversationId}`;
+  }
+
+  say(part: ReplyPart): void {
+    this.parts.push(part);
+  }
+
+  notice(text: string, tone: "info" | "warning" | "error" = "info"): void {
+    this.parts.push({ kind: "notice", text, tone });
+  }
+
+  event(assessmentId: string, type: AssessmentEvent["type"], extra: Partial<AssessmentEvent> = {}): void {
+    this.events.push({ assessmentId, type, userId: this.turn.userId, channel: this.turn.channel, messageId: this.turn.messageId, at: this.now, ...extra });
+  }
+
+  /** Saves an assessment change (kept in memory until commit, so later reads in the turn see it). */
+  saveAssessment(assessment: AssessmentRecord): AssessmentRecord {
+    const updated = { ...assessment, updatedAt: this.now };
+    this.assessments.set(updated.id, updated);
+    return updated;
+  }
+
+  async assessment(id: string): Promise<AssessmentRecord | undefined> {
+    return this.assessments.get(id) ?? (await this.deps.store.assessment(id));
+  }
+
+  /** Stored responses plus the ones written earlier in this turn. */
+  async responsesOf(assessmentId: string): Promise<ResponseRecord[]> {
+    const stored = await this.deps.store.responses(assessmentId);
+    return [...stored, ...this.responses.filter((r) => r.assessmentId === assessmentId)];
+  }
+
+  checklistOf(assessment: AssessmentRecord): Checklist | undefined {
+    return this.deps.knowledge.checklist(assessment.checklistId);
+  }
+
+  /** The owner, or anyone the assessment is shared with. */
+  canOpen(assessment: AssessmentRecord): boolean {
+    return assessment.ownerId === this.turn.userId || (assessment.sharedWith !== undefined && assessment.sharedWith === this.shareKey);
+  }
+}
