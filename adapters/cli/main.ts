@@ -81,7 +81,10 @@ async function main(argv: string[]): Promise<void> {
       const services = await createServices(config, { logger, onProgress: progress });
       try {
         const report = await services.engine.report(code, parseLang(values.lang) ?? "zh");
-        if (!report) throw new AppError(ErrorCodes.NOT_FOUND, `No assessment ${code} in ${config.answerLogPath}`, { hint: "List assessments with `npm run chat` and 我的自評." });
+        if (!report)
+          throw new AppError(ErrorCodes.NOT_FOUND, `No assessment ${code} in ${config.answerLogPath}`, {
+            hint: "List assessments with `npm run chat` and 我的自評.",
+          });
         const out = values.out ?? `${report.assessmentId}.${format}`;
         writeFileSync(out, await renderReport(report, format));
         process.stdout.write(`${out}\n`);

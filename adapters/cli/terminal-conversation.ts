@@ -28,7 +28,14 @@ export async function runTerminalConversation(options: TerminalOptions): Promise
   const interactive = Boolean((input as NodeJS.ReadStream).isTTY);
   const rl = createInterface({ input, output, prompt: "> ", historySize: 200, terminal: interactive });
   const send = async (text: string) => {
-    const reply = await options.engine.handle({ channel: "cli", userId: options.userId, userName: options.userId, conversationId: "terminal", messageId: randomUUID(), text });
+    const reply = await options.engine.handle({
+      channel: "cli",
+      userId: options.userId,
+      userName: options.userId,
+      conversationId: "terminal",
+      messageId: randomUUID(),
+      text,
+    });
     output.write(`${renderReplyText(reply)}\n`);
     await deliverReports(reply, options, output);
     output.write("\n");

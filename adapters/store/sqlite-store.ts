@@ -22,7 +22,9 @@ type Row = Record<string, unknown>;
  * The answer log in SQLite (better-sqlite3, WAL). Each turn is one transaction with
  * synchronous=FULL, so an answer acknowledged to the user survives a SIGKILL right after.
  */
-export function openSqliteStore(path: string): AssessmentStore & { readonly db: Database.Database; schemaVersion(): number } {
+export type SqliteStore = AssessmentStore & { readonly db: Database.Database; schemaVersion(): number };
+
+export function openSqliteStore(path: string): SqliteStore {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   let db: Database.Database;
   try {
@@ -119,7 +121,13 @@ export function openSqliteStore(path: string): AssessmentStore & { readonly db: 
     },
     async feedback(questionId) {
       return (statements.feedback.all(questionId) as Row[]).map(
-        (row): FeedbackRecord => ({ questionId: String(row.question_id), userId: String(row.user_id), channel: row.channel as FeedbackRecord["channel"], value: row.value as "up" | "down", at: String(row.at) }),
+        (row): FeedbackRecord => ({
+          questionId: String(row.question_id),
+          userId: String(row.user_id),
+          channel: row.channel as FeedbackRecord["channel"],
+          value: row.value as "up" | "down",
+          at: String(row.at),
+        }),
       );
     },
     async close() {

@@ -41,7 +41,9 @@ export function buildReport(
       resultLabel: response ? resultLabel(response.result, lang) : lang === "en" ? "(not answered)" : "（未作答）",
       evidence: response?.note ?? "",
       guidance: text.guidance,
-      clauses: clauseText(item.clauses) + (item.legacy_reference ? (lang === "en" ? ` (formerly: ${item.legacy_reference})` : `（原對應：${item.legacy_reference}）`) : ""),
+      clauses:
+        clauseText(item.clauses) +
+        (item.legacy_reference ? (lang === "en" ? ` (formerly: ${item.legacy_reference})` : `（原對應：${item.legacy_reference}）`) : ""),
       answeredBy: response ? (response.userName ?? response.userId) : "",
       answeredAt: response?.answeredAt ?? "",
     };
@@ -64,7 +66,16 @@ export function buildReport(
     const response = latest.get(item.id);
     if (response?.result !== "no") return [];
     const text = itemText(item, lang);
-    return [{ itemId: item.id, item: text.item, question: text.question, note: response.note ?? "", remediation: text.remediation, clauses: clauseText(item.clauses) }];
+    return [
+      {
+        itemId: item.id,
+        item: text.item,
+        question: text.question,
+        note: response.note ?? "",
+        remediation: text.remediation,
+        clauses: clauseText(item.clauses),
+      },
+    ];
   });
   return {
     assessmentId: assessment.id,

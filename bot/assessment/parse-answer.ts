@@ -6,16 +6,14 @@ import type { CheckResult } from "../../knowledge/index.js";
  * after the answer become the evidence note. When the text hedges ("部分有", "不確定") or
  * says two things, the result is ambiguous and the engine asks again rather than guess.
  */
-export type ParsedAnswer =
-  | { kind: "answer"; result: CheckResult; note?: string }
-  | { kind: "ambiguous" }
-  | { kind: "none" };
+export type ParsedAnswer = { kind: "answer"; result: CheckResult; note?: string } | { kind: "ambiguous" } | { kind: "none" };
 
 // Order matters: 不適用 before 不/否, 沒有 before 有, 尚未 before 已.
 const NA = /^(不適用|無適用|不需適用|n\/?a\b|not applicable|does not apply|doesn'?t apply|irrelevant)/i;
 const NO = /^(否|不是|不符合|沒有|沒|無|未|尚未|還沒|還未|不曾|從未|不|no\b|nope\b|not yet\b|not\b|we don'?t\b|we do not\b|we haven'?t\b|we have not\b|n\b)/i;
 const YES = /^(是|是的|有|有的|已|已經|對|沒錯|符合|當然|完成|yes\b|yep\b|yeah\b|y\b|done\b|we do\b|we have\b|correct\b|sure\b|true\b)/i;
-const HEDGE = /(部分|一部分|不確定|不清楚|不知道|大概|也許|或許|可能|好像|應該有吧|看情況|不一定|partly|partially|partial|not sure|unsure|maybe|perhaps|sometimes|depends|i think|kind of|sort of|[?？])/i;
+const HEDGE =
+  /(部分|一部分|不確定|不清楚|不知道|大概|也許|或許|可能|好像|應該有吧|看情況|不一定|partly|partially|partial|not sure|unsure|maybe|perhaps|sometimes|depends|i think|kind of|sort of|[?？])/i;
 
 export function parseAnswer(raw: string): ParsedAnswer {
   const text = raw.trim().replace(/^[「"'“]+|[」"'”]+$/g, "");
@@ -34,7 +32,11 @@ export function parseAnswer(raw: string): ParsedAnswer {
 }
 
 function matchResult(head: string): { result: CheckResult; word: string; length: number } | undefined {
-  for (const [result, pattern] of [["na", NA], ["no", NO], ["yes", YES]] as const) {
+  for (const [result, pattern] of [
+    ["na", NA],
+    ["no", NO],
+    ["yes", YES],
+  ] as const) {
     const found = pattern.exec(head);
     if (found?.[1]) return { result, word: found[1], length: found[0].length };
   }

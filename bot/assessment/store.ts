@@ -57,17 +57,7 @@ export interface SessionRecord {
   updatedAt: string;
 }
 
-export type EventType =
-  | "created"
-  | "answered"
-  | "noted"
-  | "skipped"
-  | "paused"
-  | "resumed"
-  | "completed"
-  | "reopened"
-  | "shared"
-  | "joined";
+export type EventType = "created" | "answered" | "noted" | "skipped" | "paused" | "resumed" | "completed" | "reopened" | "shared" | "joined";
 
 /** One entry of the append-only history of an assessment. */
 export interface AssessmentEvent {

@@ -3,7 +3,7 @@ import { citeClause } from "../answer/compose-answer.js";
 import type { Lang } from "../clause.js";
 import type { AssessmentOption, ChecklistOption, ItemView, RecordedView, StatusView, WhyView } from "../conversation/reply.js";
 import type { KnowledgeSource } from "../ports.js";
-import { personalDataLabel, type PersonalDataKind } from "../privacy/mask-personal-data.js";
+import { type PersonalDataKind, personalDataLabel } from "../privacy/mask-personal-data.js";
 import { checklistTitle, countResults, itemText, latestByItem, resultLabel, sectionTitle } from "./progress.js";
 import type { AssessmentRecord, ResponseRecord } from "./store.js";
 
@@ -45,13 +45,7 @@ export function itemView(assessment: AssessmentRecord, checklist: Checklist, ite
   };
 }
 
-export function recordedView(
-  checklist: Checklist,
-  item: ChecklistItem,
-  response: ResponseRecord,
-  masked: PersonalDataKind[],
-  lang: Lang,
-): RecordedView {
+export function recordedView(checklist: Checklist, item: ChecklistItem, response: ResponseRecord, masked: PersonalDataKind[], lang: Lang): RecordedView {
   const text = itemText(item, lang);
   return {
     assessmentId: response.assessmentId,

@@ -191,9 +191,7 @@ export async function listAssessments(ctx: TurnContext): Promise<void> {
     ctx.notice(messages(ctx.lang).noAssessments);
     return;
   }
-  const options = await Promise.all(
-    records.map(async (a) => assessmentOption(a, ctx.checklistOf(a), await ctx.responsesOf(a.id), ctx.turn.userId, ctx.lang)),
-  );
+  const options = await Promise.all(records.map(async (a) => assessmentOption(a, ctx.checklistOf(a), await ctx.responsesOf(a.id), ctx.turn.userId, ctx.lang)));
   ctx.session = { ...ctx.session, pending: { kind: "assessment", options: options.map((o) => o.id) } };
   ctx.notice(messages(ctx.lang).chooseAssessment);
   ctx.say({ kind: "assessments", assessments: options });

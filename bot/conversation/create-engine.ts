@@ -1,8 +1,8 @@
 import type { Checklist } from "../../knowledge/index.js";
 import { buildReport } from "../assessment/build-report.js";
+import { parseAnswer } from "../assessment/parse-answer.js";
 import type { AssessmentRecord, SessionRecord } from "../assessment/store.js";
 import { assessmentOption, checklistOption, displayLabel } from "../assessment/views.js";
-import { parseAnswer } from "../assessment/parse-answer.js";
 import type { Lang } from "../clause.js";
 import { detectLang } from "../language.js";
 import { maskPersonalData, personalDataLabel } from "../privacy/mask-personal-data.js";
@@ -33,6 +33,15 @@ import type { Command, Turn, TurnAction } from "./turn.js";
 import { type EngineDeps, TurnContext } from "./turn-context.js";
 
 const NOTE_PREFIX = /^(備註|補充|補充說明|佐證|說明|note|evidence)\s*[:：]\s*/i;
+// A question in the middle of an assessment is answered, not read as 是/否: "這題的委外是指什麼？"
+const QUESTION = /[?？]\s*$|嗎|什麼|甚麼|怎麼|如何|哪些|哪裡|哪個|為何|請問|是否|^(what|how|why|which|when|where|who|can|could|does|do|is|are|should|must)\b/i;
+
+/** Ends with a question mark, or its first clause asks ("有嗎", "what does ..."); "有，但是否…" is an answer. */
+function looksLikeQuestion(text: string): boolean {
+  const trimmed = text.trim();
+  const head = trimmed.split(/[，,。.;；:：！!\n]/)[0] ?? trimmed;
+  return /[?？]\s*$/.test(trimmed) || QUESTION.test(head);
+}
 
 /** Creates the conversation engine: questions with citations and guided self-assessments, for every channel. */
 export function createEngine(deps: EngineDeps): Engine {
@@ -125,7 +134,7 @@ export function createEngine(deps: EngineDeps): Engine {
         const item = current.checklist.items.find((i) => i.id === last) ?? current.item;
         return recordNote(ctx, current.assessment, current.checklist, item, text.slice(note[0].length));
       }
-      const parsed = parseAnswer(text);
+      const parsed = looksLikeQuestion(text) ? ({ kind: "none" } as const) : parseAnswer(text);
       if (parsed.kind === "answer") return recordAnswer(ctx, current.assessment, current.checklist, current.item, parsed.result, parsed.note);
       if (parsed.kind === "ambiguous") {
         ctx.notice(m.ambiguous, "warning");

@@ -29,7 +29,11 @@ export interface ParsedCommand {
 }
 
 export function parseCommand(raw: string): ParsedCommand | undefined {
-  const text = raw.trim().replace(/^[/／]/, "").replace(/[。.!！]$/, "").trim();
+  const text = raw
+    .trim()
+    .replace(/^[/／]/, "")
+    .replace(/[。.!！]$/, "")
+    .trim();
   if (text === "") return undefined;
   for (const [command, pattern] of WORDS) if (pattern.test(text)) return { command };
   // "開始自評 資安" / "start security-plan" / "繼續 A7K3Q2" / "報告 A7K3Q2" / "assess 資安查核"

@@ -1,5 +1,5 @@
-import { renderAnswerText } from "../answer/render-text.js";
 import { statusLabel } from "../answer/labels.js";
+import { renderAnswerText } from "../answer/render-text.js";
 import type { Lang } from "../clause.js";
 import type { ItemView, Reply, ReplyPart, StatusView, WhyView } from "./reply.js";
 
@@ -53,7 +53,9 @@ function renderItem(item: ItemView, en: boolean): string {
         : `目前答案：${item.current.resultLabel}${item.current.note ? `（${item.current.note}）` : ""}，由 ${item.current.by} 作答`,
     );
   }
-  lines.push(en ? "Answer yes / no / n/a (a note may follow) · why · skip · back · pause" : "請回覆：是／否／不適用（可在後面加上說明）· 為什麼 · 跳過 · 上一題 · 暫停");
+  lines.push(
+    en ? "Answer yes / no / n/a (a note may follow) · why · skip · back · pause" : "請回覆：是／否／不適用（可在後面加上說明）· 為什麼 · 跳過 · 上一題 · 暫停",
+  );
   return lines.join("\n");
 }
 
@@ -64,9 +66,14 @@ function renderWhy(why: WhyView, en: boolean): string {
     if (c.successor) lines.push(en ? `  ⚠ Repealed; now ${c.successor.labels.join(", ")}` : `  ⚠ 已廢止，現行規定：${c.successor.labels.join("、")}`);
   }
   if (why.legacyReference) {
-    lines.push(en ? `Formerly cited as: ${why.legacyReference} (J0080052, repealed 2023-11-21)` : `舊版對應：${why.legacyReference}（網際網路零售業個資辦法，已於 2023-11-21 廢止）`);
+    lines.push(
+      en
+        ? `Formerly cited as: ${why.legacyReference} (J0080052, repealed 2023-11-21)`
+        : `舊版對應：${why.legacyReference}（網際網路零售業個資辦法，已於 2023-11-21 廢止）`,
+    );
   }
-  for (const c of why.cases) lines.push(en ? `Case study (illustration, not law): ${c.title} — ${c.summary}` : `參考案例（案例說明，非法規）：${c.title}——${c.summary}`);
+  for (const c of why.cases)
+    lines.push(en ? `Case study (illustration, not law): ${c.title} — ${c.summary}` : `參考案例（案例說明，非法規）：${c.title}——${c.summary}`);
   return lines.join("\n");
 }
 

@@ -1,6 +1,6 @@
 import type { Checklist } from "../../knowledge/index.js";
-import type { Assistant } from "../assistant.js";
 import type { AssessmentEvent, AssessmentRecord, AssessmentStore, FeedbackRecord, QuestionRecord, ResponseRecord, SessionRecord } from "../assessment/store.js";
+import type { Assistant } from "../assistant.js";
 import type { Lang } from "../clause.js";
 import type { KnowledgeSource, Logger } from "../ports.js";
 import type { ReplyPart } from "./reply.js";

@@ -4,21 +4,7 @@ import type { Lang } from "../clause.js";
 export type ChannelName = "cli" | "slack" | "teams" | "web";
 
 /** Commands a user can type or click at any point. */
-export const COMMANDS = [
-  "help",
-  "start",
-  "checklists",
-  "assessments",
-  "resume",
-  "pause",
-  "skip",
-  "back",
-  "status",
-  "why",
-  "report",
-  "share",
-  "quit",
-] as const;
+export const COMMANDS = ["help", "start", "checklists", "assessments", "resume", "pause", "skip", "back", "status", "why", "report", "share", "quit"] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** A button click or form submission, already decoded by the channel adapter. */

@@ -60,9 +60,7 @@ export function createKnowledgeBase(corpus: Corpus, files: KnowledgeFiles): Know
     caseStudy(id: string, lang: Lang): CaseStudyText | undefined {
       const found = cases.get(id);
       if (!found) return undefined;
-      return lang === "en"
-        ? { id, title: found.title_en, summary: found.summary_en }
-        : { id, title: found.title_zh, summary: found.summary_zh };
+      return lang === "en" ? { id, title: found.title_en, summary: found.summary_en } : { id, title: found.title_zh, summary: found.summary_zh };
     },
     checklists: () => files.checklists,
     checklist: (id: string) => files.checklists.find((c) => c.id === id),

@@ -111,7 +111,10 @@ export function loadKnowledgeFiles(dir: string): KnowledgeFiles {
   const outOfScope = readYamlFile(join(dir, "out-of-scope.yaml"), OutOfScopeSchema);
   const checklists = readYamlFolder(join(dir, "checklists"), ChecklistSchema);
   const cases = readYamlFolder(join(dir, "cases"), CaseStudySchema);
-  checkLinks(checklists, cases.map((c) => c.value));
+  checkLinks(
+    checklists,
+    cases.map((c) => c.value),
+  );
   return {
     sources: sources.value,
     glossary: glossary.value,

@@ -35,6 +35,8 @@ export interface HybridDeps {
   analyzer: Analyzer;
   docs: SearchDoc[];
   lexical: Bm25fIndex;
+  cases: Array<{ id: string; articles: string[] }>;
+  caseIndex: Bm25fIndex;
   translation: TranslationTable;
   glossary: GlossaryMatcher;
   lawNames: LawNames;
@@ -140,7 +142,8 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
       );
       hits.push({ articleId: doc.id, score, focus, source: "search" });
     }
-    return { ...base, hits: withSuccessors(hits, limit), abstained: false };
+    const cited = withSuccessors(hits, limit);
+    return { ...base, hits: cited, abstained: false, cases: relatedCases(terms, cited) };
   }
 
   /**
@@ -166,6 +169,20 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
     if (!options.scope.includes(doc.pcode)) value *= OUT_OF_SCOPE_PRIOR;
     if (doc.status === "repealed") value *= REPEALED_PRIOR;
     return value;
+  }
+
+  /**
+   * Case studies that speak to the question and illustrate one of the first cited
+   * articles: at most two, never instead of the law.
+   */
+  function relatedCases(terms: Map<string, number>, hits: RetrievedArticle[]): string[] {
+    const top = new Set(hits.slice(0, 3).map((h) => h.articleId));
+    const scored = deps.caseIndex.top(terms, 5).filter((hit) => deps.cases[hit.index]?.articles.some((a) => top.has(a)));
+    const best = scored[0]?.score ?? 0;
+    return scored
+      .filter((hit) => hit.score >= best * 0.6)
+      .slice(0, 2)
+      .map((hit) => deps.cases[hit.index]?.id ?? "");
   }
 
   /** After a hit from a repealed regulation, the articles that now carry its duty. */

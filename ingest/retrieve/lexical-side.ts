@@ -17,6 +17,9 @@ export interface LexicalSide {
   glossary: GlossaryMatcher;
   lawNames: LawNames;
   otherFields: OutOfScopeMatcher;
+  /** Case studies, scored like articles but cited apart from them (never as law). */
+  cases: Array<{ id: string; articles: string[] }>;
+  caseIndex: Bm25fIndex;
 }
 
 /** Field weights for BM25F; the law's name counts for every article of that law. */
@@ -53,5 +56,16 @@ export function buildLexicalSide(kb: KnowledgeBase, saved?: { docs: SearchDoc[];
     glossary: createGlossaryMatcher(kb.files.glossary.terms),
     lawNames: createLawNames(kb.lawNames()),
     otherFields: createOutOfScopeMatcher(kb.files.outOfScope.topics),
+    cases: kb.files.cases.map((c) => ({ id: c.id, articles: [...new Set(c.clauses.map((id) => id.split(":").slice(0, 2).join(":")))] })),
+    caseIndex: createBm25fIndex(
+      kb.files.cases.map((c) => ({
+        id: c.id,
+        fields: {
+          body: analyzer.terms([c.title_zh, c.summary_zh, c.root_cause_zh, c.requirements_zh, c.fix_zh, c.title_en, c.summary_en].join("\n")),
+          keywords: analyzer.terms(c.keywords.join("\n")),
+        },
+      })),
+      { fields: { body: { weight: 1, b: 0.75 }, keywords: { weight: 1, b: 0.3 } } },
+    ),
   };
 }

@@ -48,6 +48,33 @@ describe("knowledge files against the corpus", () => {
     expect(inCorpus).toEqual([]);
   });
 
+  it("rests every checklist item on clauses that exist, never only on the repealed regulation", () => {
+    expect(files.checklists.map((c) => c.id)).toEqual(expect.arrayContaining(["security-plan", "ecommerce-security-basics", "outsourcing-seed"]));
+    for (const checklist of files.checklists) {
+      for (const item of checklist.items) {
+        for (const id of item.clauses) expect(ids, `${checklist.id} ${item.id} cites ${id}`).toContain(id);
+        expect(item.clauses.some((id) => !id.startsWith("J0080052:")), `${checklist.id} ${item.id} cites only J0080052`).toBe(true);
+      }
+    }
+  });
+
+  it("covers every duty of K0010162 Art. 3-19 in the security-plan checklist", () => {
+    const plan = files.checklists.find((c) => c.id === "security-plan");
+    const cited = new Set(plan?.items.flatMap((i) => i.clauses).map((id) => id.split(":").slice(0, 2).join(":")));
+    for (let article = 3; article <= 19; article++) expect(cited, `K0010162:${article}`).toContain(`K0010162:${article}`);
+  });
+
+  it("keeps the seed's outsourcing item with its old reference mapped to current clauses", () => {
+    const seed = files.checklists.find((c) => c.id === "outsourcing-seed")?.items[0];
+    expect(seed?.legacy_reference).toContain("法規命令第 9 條第 1 項第 12 款");
+    expect(seed?.clauses).toEqual(expect.arrayContaining(["I0050022:8", "K0010162:19:2"]));
+  });
+
+  it("grounds every case study in clauses that exist", () => {
+    expect(files.cases.length).toBeGreaterThanOrEqual(10);
+    for (const study of files.cases) for (const id of study.clauses) expect(ids, `${study.id} cites ${id}`).toContain(id);
+  });
+
   it("has aliases that name one regulation each", () => {
     const seen = new Map<string, string>();
     for (const source of files.sources.regulations) {
