@@ -43,11 +43,16 @@ export function createGlossaryMatcher(terms: GlossaryTerm[]): GlossaryMatcher {
   };
 }
 
-/** Lower-case English words with a plural -s/-es removed ("breaches" -> "breach"). */
+/**
+ * Lower-case English words with a plural -s/-es and an agent -er removed ("breaches" ->
+ * "breach", "retailers" -> "retail"): light enough that "regulator" and "regulation" stay apart.
+ */
 function englishWords(text: string): string[] {
-  return (normalizeText(text).match(/[a-z0-9]+(?:-[a-z0-9]+)*/g) ?? []).map((w) =>
-    w.length > 4 && /(?:ches|shes|sses|xes)$/.test(w) ? w.slice(0, -2) : w.length > 3 && /[^s]s$/.test(w) ? w.slice(0, -1) : w,
-  );
+  return (normalizeText(text).match(/[a-z0-9]+(?:-[a-z0-9]+)*/g) ?? []).map((word) => {
+    let w = word.length > 4 && /(?:ches|shes|sses|xes)$/.test(word) ? word.slice(0, -2) : word.length > 3 && /[^s]s$/.test(word) ? word.slice(0, -1) : word;
+    if (w.length > 6 && w.endsWith("er")) w = w.slice(0, -2);
+    return w;
+  });
 }
 
 function escapeRegExp(text: string): string {

@@ -45,8 +45,11 @@ export interface HybridDeps {
 }
 
 const CANDIDATES = 50;
-// Priors on regulations (multiplicative): outside the asker's scope, and repealed.
-const OUT_OF_SCOPE_PRIOR = 0.7;
+// Priors on regulations (multiplicative). A regulation outside the asker's scope (the
+// Cyber Security Management Act binds agencies and critical infrastructure, not a web shop)
+// surfaces only when it is named or clearly better: "委外" is literally its word, but an
+// online retailer asking about 委外 needs the PDPA Enforcement Rules Art. 8.
+const OUT_OF_SCOPE_PRIOR = 0.3;
 const REPEALED_PRIOR = 0.5;
 const MENTIONED_PRIOR = 1.6;
 
