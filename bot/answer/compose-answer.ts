@@ -1,7 +1,7 @@
 import { articleUrl, type ClauseRecord, type Lang } from "../clause.js";
 import type { KnowledgeSource, RetrievalResult, RetrievedArticle } from "../ports.js";
 import type { Answer, Citation } from "./answer.js";
-import { labelOf } from "./labels.js";
+import { labelOf, labelOfParts } from "./labels.js";
 import { abstentionText, leadText, partlyElsewhere, warningText } from "./messages.js";
 import { renderAnswerText } from "./render-text.js";
 
@@ -49,7 +49,7 @@ function toCitation(hit: RetrievedArticle, lang: Lang, knowledge: KnowledgeSourc
     lawZh: article.lawNameZh,
     article: article.article,
     path: focus?.path ?? [],
-    label: focus ? labelOf(focus, lang) : labelOf(article, lang),
+    label: focus ? labelOfParts(parts, lang) : labelOf(article, lang),
     quote: parts.length > 0 ? parts.map((p) => p.text).join("\n") : article.text,
     articleText: article.text,
     textLang: article.lang,

@@ -16,6 +16,16 @@ export function labelOf(clause: ClauseRecord, lang: Lang): string {
   return clauseLabel(lang === "en" ? clause.lawName : clause.lawNameZh, clause.article, clause.path, lang);
 }
 
+/** The label of consecutive paragraphs quoted together: 《…》第8條第1項、第2項 / Article 8, paragraphs 1 and 2. */
+export function labelOfParts(parts: ClauseRecord[], lang: Lang): string {
+  const first = parts[0];
+  if (!first) return "";
+  if (parts.length === 1 || parts.some((p) => p.level !== "paragraph")) return labelOf(first, lang);
+  const numbers = parts.map((p) => p.path[0]);
+  if (lang === "en") return `${first.lawName}, Article ${first.article}, paragraphs ${numbers.join(" and ")}`;
+  return `《${first.lawNameZh}》第${first.article}條${numbers.map((n) => `第${n}項`).join("、")}`;
+}
+
 const STATUS: Record<Lang, Record<ClauseStatus, string>> = {
   zh: { in_force: "現行有效", repealed: "已廢止", not_yet_in_force: "尚未施行", deleted: "已刪除" },
   en: { in_force: "in force", repealed: "repealed", not_yet_in_force: "not yet in force", deleted: "deleted" },

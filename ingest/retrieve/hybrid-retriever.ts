@@ -179,7 +179,8 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
    * articles: at most two, never instead of the law.
    */
   function relatedCases(terms: Map<string, number>, hits: RetrievedArticle[]): string[] {
-    const top = new Set(hits.slice(0, 3).map((h) => h.articleId));
+    if (hits.every((h) => h.source === "reference")) return [];
+    const top = new Set(hits.slice(0, 2).map((h) => h.articleId));
     const scored = deps.caseIndex.top(terms, 5).filter((hit) => deps.cases[hit.index]?.articles.some((a) => top.has(a)));
     const best = scored[0]?.score ?? 0;
     return scored

@@ -37,8 +37,10 @@ export function resolveReferences(query: RetrievalQuery, mentions: LawMention[],
     found.push({ articleId, score: REFERENCE_SCORE - found.length, focus: focusId ? [focusId] : [], source: "reference" });
   }
   const context = query.context?.[0];
+  let bareText = "";
   if (refs.length === 0 && context) {
     const bare = BARE_PARAGRAPH.exec(normalizeText(query.text));
+    bareText = bare?.[0] ?? "";
     if (bare) {
       const paragraph = parseChineseNumber(bare[1] ?? bare[3] ?? "");
       const item = bare[2] ? parseChineseNumber(bare[2]) : undefined;
@@ -50,10 +52,11 @@ export function resolveReferences(query: RetrievalQuery, mentions: LawMention[],
       }
     }
   }
-  const rest = refs.reduce((text, ref) => text.replace(normalizeText(query.text).slice(ref.start, ref.end), " "), normalizeText(query.text));
+  const normalized = normalizeText(query.text);
+  const rest = refs.reduce((text, ref) => text.replace(normalized.slice(ref.start, ref.end), " "), normalized).replace(bareText, " ");
   const leftover = mentions
     .reduce((text, m) => text.replace(m.text.toLowerCase(), " "), rest)
-    .replace(/[\s\p{P}\p{S}]|的|是|什麼|內容|規定|全文|條文|what|does|say|says|the|of|text|show|me/giu, "");
+    .replace(/[\s\p{P}\p{S}]|那|呢|嗎|的|是|什麼|內容|規定|全文|條文|請問|what|about|does|say|says|the|of|text|show|me|and/giu, "");
   return { found, unknown, onlyReference: found.length > 0 && leftover.length <= 2 };
 }
 
