@@ -58,6 +58,11 @@ export const EnvSchema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_API_URL: url("SLACK_API_URL"),
+  /** false turns the Teams channel off (a Slack-only deployment); on by default. */
+  TEAMS_ENABLED: z
+    .enum(["true", "false", "1", "0"], { message: "TEAMS_ENABLED must be true or false" })
+    .default("true")
+    .transform((v) => v === "true" || v === "1"),
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
   MicrosoftAppTenantId: optionalText,
@@ -65,6 +70,11 @@ export const EnvSchema = z.object({
   TEAMS_OPENID_METADATA_URL: url("TEAMS_OPENID_METADATA_URL"),
   TEAMS_TOKEN_ISSUER: optionalText,
   TEAMS_TOKEN_ENDPOINT: url("TEAMS_TOKEN_ENDPOINT"),
+  /** Certificate credentials instead of a password (botbuilder's CertificateThumbprint / CertificatePrivateKey). */
+  TEAMS_CERTIFICATE_THUMBPRINT: optionalText,
+  TEAMS_CERTIFICATE_KEY_FILE: optionalText,
+  /** The public base URL of this server, for links it serves (report downloads); default: the request's host. */
+  PUBLIC_BASE_URL: url("PUBLIC_BASE_URL"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

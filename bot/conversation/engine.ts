@@ -9,7 +9,7 @@ export interface Engine {
   handle(turn: Turn): Promise<Reply>;
   /** The user's assessments (own, and shared with their team) with progress, newest first. */
   assessments(user: { userId: string; teamId?: string }, lang: Lang): Promise<AssessmentOption[]>;
-  /** The report of an assessment the user may see; undefined when unknown or not theirs. */
+  /** The report of an assessment the user may see (teamId: shareKeyOf(turn)); undefined when unknown or not theirs. */
   report(assessmentId: string, lang: Lang, user?: { userId: string; teamId?: string }): Promise<AssessmentReport | undefined>;
   checklists(lang: Lang): ChecklistOption[];
 }

@@ -4,7 +4,7 @@ import type { Assistant } from "../assistant.js";
 import type { Lang } from "../clause.js";
 import type { KnowledgeSource, Logger } from "../ports.js";
 import type { ReplyPart } from "./reply.js";
-import type { Turn } from "./turn.js";
+import { shareKeyOf, type Turn } from "./turn.js";
 
 export interface EngineDeps {
   assistant: Assistant;
@@ -36,7 +36,7 @@ export class TurnContext {
 
   /** Who may see an assessment shared "with the team": the team, or the conversation when there is none. */
   get shareKey(): string {
-    return this.turn.teamId ?? `${this.turn.channel}:${this.turn.conversationId}`;
+    return shareKeyOf(this.turn);
   }
 
   say(part: ReplyPart): void {

@@ -38,3 +38,11 @@ export interface Turn {
   /** Language of the user interface when the turn has no text (a click); detected from text otherwise. */
   lang?: Lang;
 }
+
+/**
+ * Who an assessment shared "with the team" is visible to: the team or workspace, or the
+ * conversation when the channel has no team. Adapters pass it as `teamId` to Engine.report.
+ */
+export function shareKeyOf(turn: Pick<Turn, "teamId" | "channel" | "conversationId">): string {
+  return turn.teamId ?? `${turn.channel}:${turn.conversationId}`;
+}

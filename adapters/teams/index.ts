@@ -1,0 +1,4 @@
+/** The data every card button carries, and its decoding into an engine action. */
+export { type CardData, CardDataSchema, parseCardData } from "./card-data.js";
+/** The Teams channel for the shared HTTP server: POST /api/messages and report downloads. */
+export { createTeamsChannel } from "./create-teams-channel.js";

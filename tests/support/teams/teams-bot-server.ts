@@ -1,0 +1,68 @@
+import { cpSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join, resolve } from "node:path";
+import { loadConfig } from "../../../adapters/config.js";
+import { createHttpApp } from "../../../adapters/http/create-http-app.js";
+import { createLogger } from "../../../adapters/logger.js";
+import { createServices, type Services } from "../../../adapters/runtime.js";
+import { createTeamsChannel } from "../../../adapters/teams/index.js";
+import type { Engine, Logger } from "../../../bot/index.js";
+import { corpusDir, KNOWLEDGE } from "../corpus.js";
+
+export const FIXTURE_CHECKLIST = resolve(import.meta.dirname, "../../fixtures/teams/teams-fixture.yaml");
+
+/**
+ * Real services over the real corpus, with the knowledge files copied into `dataDir` and
+ * the checklists replaced by the Teams fixture, so the tests do not move when the real
+ * checklists change. Build once per test file: the index takes a few seconds.
+ */
+export async function teamsServices(dataDir: string): Promise<Services & { knowledgeDir: string; answerLogPath: string }> {
+  const knowledgeDir = join(dataDir, "knowledge");
+  cpSync(KNOWLEDGE, knowledgeDir, { recursive: true, filter: (src) => !src.endsWith(".ts") });
+  rmSync(join(knowledgeDir, "checklists"), { recursive: true, force: true });
+  cpSync(FIXTURE_CHECKLIST, join(knowledgeDir, "checklists", "teams-fixture.yaml"));
+  const answerLogPath = join(dataDir, "answers.db");
+  const config = loadConfig({ REGULATIONS_DIR: corpusDir(), DATA_DIR: dataDir, KNOWLEDGE_DIR: knowledgeDir, LOG_LEVEL: "silent" });
+  const services = await createServices(config, { logger: createLogger("silent"), answerLogPath });
+  return { ...services, knowledgeDir, answerLogPath };
+}
+
+export interface LogEntry {
+  level: "info" | "warn" | "error";
+  fields: Record<string, unknown>;
+  message: string;
+}
+
+/** A Logger that keeps what it is told, for asserting on start-up warnings. */
+export function recordingLogger(entries: LogEntry[] = [], bindings: Record<string, unknown> = {}): Logger & { entries: LogEntry[] } {
+  const at = (level: LogEntry["level"]) => (fields: Record<string, unknown>, message: string) => {
+    entries.push({ level, fields: { ...bindings, ...fields }, message });
+  };
+  return { entries, info: at("info"), warn: at("warn"), error: at("error"), child: (more) => recordingLogger(entries, { ...bindings, ...more }) };
+}
+
+export interface TeamsBotServer {
+  url: string;
+  messagesUrl: string;
+  logger: Logger & { entries: LogEntry[] };
+  close(): Promise<void>;
+}
+
+/** createHttpApp + the Teams channel on 127.0.0.1, a fresh port each time. */
+export async function startTeamsBot(engine: Engine, env: Record<string, string> = {}): Promise<TeamsBotServer> {
+  const logger = recordingLogger();
+  const config = loadConfig({ REGULATIONS_DIR: corpusDir(), LOG_LEVEL: "silent", NODE_ENV: "test", ...env });
+  const channel = createTeamsChannel({ config, engine, logger });
+  const app = createHttpApp({ logger, channels: [channel], health: () => ({}) });
+  const server: Server = await new Promise((ready) => {
+    const s = app.listen(0, "127.0.0.1", () => ready(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    messagesUrl: `${url}/api/messages`,
+    logger,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
