@@ -39,8 +39,6 @@ export interface RetrievalResult {
   mentionedLaws: string[];
   /** Related case studies (ids), best first. */
   cases: string[];
-  /** Share of the question's information the best article accounts for (0..1). */
-  coverage: number;
 }
 
 export interface Retriever {

@@ -44,7 +44,6 @@ export async function createNaiveRetriever(articles: ClauseRecord[], embeddings:
         abstained: false,
         mentionedLaws: [],
         cases: [],
-        coverage: 1,
       };
     },
   };

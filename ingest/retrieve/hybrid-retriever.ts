@@ -100,16 +100,14 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
     const best = ranked[0]?.[1] ?? 0;
 
     const abstention = decideAbstention({
-      terms,
       concepts,
       otherFields: deps.otherFields.match(query.text),
       unknownLaws: deps.lawNames.unknownLaws(query.text),
       references: references.found.length,
       mentioned: mentioned.length,
-      bestDoc: ranked[0] ? deps.docs[ranked[0][0]] : undefined,
-      lexical: deps.lexical,
+      matched: ranked.length > 0,
     });
-    const base: Omit<RetrievalResult, "hits" | "abstained"> = { mentionedLaws: mentioned, cases: [], coverage: abstention.coverage };
+    const base: Omit<RetrievalResult, "hits" | "abstained"> = { mentionedLaws: mentioned, cases: [] };
     if (references.unknown && references.found.length === 0) {
       return { ...base, hits: [], abstained: true, reason: "unknown_reference" };
     }
