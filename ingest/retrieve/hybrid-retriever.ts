@@ -1,4 +1,4 @@
-import type { RetrievalQuery, RetrievalResult, RetrievedArticle, Retriever } from "../../bot/index.js";
+import type { ClauseRecord, RetrievalQuery, RetrievalResult, RetrievedArticle, Retriever } from "../../bot/index.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { Bm25fIndex } from "../lexical/bm25f.js";
 import type { ConceptMatch, GlossaryMatcher } from "../query/glossary-matcher.js";
@@ -26,8 +26,6 @@ export interface HybridOptions {
   /** A hit is cited when its fused score is at least this share of the best hit's. */
   relativeCutoff: number;
   weights?: QueryWeights;
-  /** For measuring retrieval alone: never abstain. */
-  neverAbstain?: boolean;
 }
 
 export interface HybridDeps {
@@ -56,11 +54,10 @@ const MENTIONED_PRIOR = 1.6;
 /** Lexical BM25F fused with a vector ranking, with exact references first. */
 export function createHybridRetriever(deps: HybridDeps, options: HybridOptions): Retriever {
   const docIndex = new Map(deps.docs.map((doc, i) => [doc.id, i]));
-  const partsByArticle = new Map<string, ReturnType<KnowledgeBase["clause"]>[]>();
+  // Paragraphs and items of each article, in the authentic (Chinese) text when there is one.
+  const partsByArticle = new Map<string, ClauseRecord[]>();
   for (const clause of deps.kb.corpus.clauses) {
-    if (clause.level === "article") continue;
-    const preferred = deps.kb.clause(clause.id, "zh");
-    if (preferred !== clause) continue;
+    if (clause.level === "article" || deps.kb.clause(clause.id, "zh") !== clause) continue;
     const list = partsByArticle.get(clause.articleId) ?? [];
     list.push(clause);
     partsByArticle.set(clause.articleId, list);
@@ -107,16 +104,16 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
       mentioned: mentioned.length,
       matched: ranked.length > 0,
     });
-    const base: Omit<RetrievalResult, "hits" | "abstained"> = { mentionedLaws: mentioned, cases: [] };
+    const field = abstention.otherField;
+    const base: Omit<RetrievalResult, "hits" | "abstained"> = {
+      mentionedLaws: mentioned,
+      cases: [],
+      ...(field ? { otherField: query.lang === "en" ? { name: field.name_en, where: field.where_en } : { name: field.name_zh, where: field.where_zh } } : {}),
+    };
     if (references.unknown && references.found.length === 0) {
       return { ...base, hits: [], abstained: true, reason: "unknown_reference" };
     }
-    const field = abstention.otherField;
-    if (field)
-      Object.assign(base, {
-        otherField: query.lang === "en" ? { name: field.name_en, where: field.where_en } : { name: field.name_zh, where: field.where_zh },
-      });
-    if (abstention.abstain && references.found.length === 0 && !options.neverAbstain) {
+    if (abstention.abstain && references.found.length === 0) {
       return {
         ...base,
         hits: [],
@@ -135,12 +132,7 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
       const doc = deps.docs[i] as SearchDoc;
       if (seen.has(doc.id)) continue;
       seen.add(doc.id);
-      const focus = chooseFocus(
-        (partsByArticle.get(doc.id) ?? []).filter((p) => p !== undefined),
-        terms,
-        deps.lexical.idf,
-        deps.analyzer,
-      );
+      const focus = chooseFocus(partsByArticle.get(doc.id) ?? [], terms, deps.lexical.idf, deps.analyzer);
       hits.push({ articleId: doc.id, score, focus, source: "search" });
     }
     const cited = withSuccessors(hits, limit);
