@@ -1,0 +1,46 @@
+import type { Server } from "node:http";
+import { exitWithError } from "./cli/cli-errors.js";
+import { loadConfig, loadDotEnv } from "./config.js";
+import { type ChannelMount, createHttpApp } from "./http/create-http-app.js";
+import { createLogger } from "./logger.js";
+import { createServices } from "./runtime.js";
+import { createSlackChannel } from "./slack/index.js";
+import { createTeamsChannel } from "./teams/index.js";
+
+/**
+ * `npm start`: one HTTP server on PORT for every configured channel — Slack at
+ * /slack/events, Teams at /api/messages — and GET /healthz.
+ */
+async function main(): Promise<void> {
+  loadDotEnv();
+  const config = loadConfig();
+  const logger = createLogger(config.env.LOG_LEVEL);
+  const services = await createServices(config, { logger, onProgress: (message) => logger.info({}, message) });
+  const deps = { config, engine: services.engine, logger };
+  if (!config.env.TEAMS_ENABLED) logger.info({}, "Teams is off (TEAMS_ENABLED=false)");
+  const channels = [createSlackChannel({ ...deps, knowledge: services.index.kb }), config.env.TEAMS_ENABLED ? createTeamsChannel(deps) : undefined].filter(
+    (c): c is ChannelMount => c !== undefined,
+  );
+  const app = createHttpApp({
+    logger,
+    channels,
+    health: () => ({ index: services.report.status, articles: services.index.manifest.counts.articles, embedding: services.report.embeddingId }),
+  });
+  const server: Server = await new Promise((done) => {
+    const listening = app.listen(config.env.PORT, () => done(listening));
+  });
+  logger.info({ port: config.env.PORT, channels: channels.map((c) => c.name) }, "listening");
+  for (const channel of channels) await channel.start?.();
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, "shutting down");
+    for (const channel of channels) await channel.stop?.();
+    server.close();
+    await services.store.close();
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch(exitWithError);

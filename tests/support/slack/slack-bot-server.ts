@@ -1,0 +1,111 @@
+import { cpSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join, resolve } from "node:path";
+import { type Config, loadConfig } from "../../../adapters/config.js";
+import type { ChannelMount } from "../../../adapters/http/create-http-app.js";
+import { createHttpApp } from "../../../adapters/http/create-http-app.js";
+import { createLogger } from "../../../adapters/logger.js";
+import { createRuntime, type Runtime } from "../../../adapters/runtime.js";
+import { createSlackChannel, type SlackChannelDeps } from "../../../adapters/slack/index.js";
+import { openSqliteStore, type SqliteStore } from "../../../adapters/store/sqlite-store.js";
+import { createEngine, type Engine, type Logger } from "../../../bot/index.js";
+import { corpusDir, KNOWLEDGE } from "../corpus.js";
+import type { FakeSlackApi } from "./fake-slack-api.js";
+import { SIGNING_SECRET } from "./slack-requests.js";
+
+export const FIXTURE_CHECKLIST = resolve(import.meta.dirname, "../../fixtures/slack/slack-fixture.yaml");
+
+/**
+ * The real runtime (index over the real corpus) with the knowledge files copied into
+ * `dataDir` and the checklists replaced by the Slack fixture, so the tests do not move when
+ * the real checklists change. Build once per test file: the index takes a few seconds.
+ */
+export async function slackRuntime(dataDir: string): Promise<Runtime & { config: Config; answerLogPath: string }> {
+  const knowledgeDir = join(dataDir, "knowledge");
+  cpSync(KNOWLEDGE, knowledgeDir, { recursive: true, filter: (src) => !src.endsWith(".ts") });
+  rmSync(join(knowledgeDir, "checklists"), { recursive: true, force: true });
+  cpSync(FIXTURE_CHECKLIST, join(knowledgeDir, "checklists", "slack-fixture.yaml"));
+  const config = loadConfig({ REGULATIONS_DIR: corpusDir(), DATA_DIR: dataDir, KNOWLEDGE_DIR: knowledgeDir, LOG_LEVEL: "silent" });
+  const runtime = await createRuntime(config, { logger: createLogger("silent") });
+  return { ...runtime, config, answerLogPath: join(dataDir, "answers.db") };
+}
+
+export interface LogEntry {
+  level: "info" | "warn" | "error";
+  fields: Record<string, unknown>;
+  message: string;
+}
+
+/** A Logger that keeps every entry, to assert on what is (and is not) logged. */
+export function recordingLogger(entries: LogEntry[] = [], bindings: Record<string, unknown> = {}): Logger & { entries: LogEntry[] } {
+  const at = (level: LogEntry["level"]) => (fields: Record<string, unknown>, message: string) => {
+    entries.push({ level, fields: { ...bindings, ...fields }, message });
+  };
+  return { entries, info: at("info"), warn: at("warn"), error: at("error"), child: (more) => recordingLogger(entries, { ...bindings, ...more }) };
+}
+
+export interface SlackBotServer {
+  url: string;
+  eventsUrl: string;
+  store: SqliteStore;
+  engine: Engine;
+  channel: ChannelMount;
+  logger: Logger & { entries: LogEntry[] };
+  /** Stops the server, waits for queued work, closes the answer log. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  runtime: Runtime & { answerLogPath: string };
+  fake: FakeSlackApi;
+  env?: Record<string, string>;
+  /** Wraps the real engine (a failing fake for error tests). */
+  wrapEngine?: (engine: Engine) => Engine;
+  deps?: Partial<SlackChannelDeps>;
+}
+
+/** A fresh answer-log connection, engine and Bolt app behind createHttpApp on 127.0.0.1:0: what a process start does. */
+export async function startSlackBot(options: StartOptions): Promise<SlackBotServer> {
+  const logger = recordingLogger();
+  const store = openSqliteStore(options.runtime.answerLogPath);
+  const real = createEngine({ assistant: options.runtime.assistant, knowledge: options.runtime.index.kb, store, logger });
+  const engine = options.wrapEngine ? options.wrapEngine(real) : real;
+  const config = loadConfig({
+    REGULATIONS_DIR: corpusDir(),
+    LOG_LEVEL: "silent",
+    SLACK_BOT_TOKEN: "xoxb-test-token",
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: options.fake.apiUrl,
+    ...options.env,
+  });
+  const channel = createSlackChannel({
+    config,
+    engine,
+    logger,
+    knowledge: options.runtime.index.kb,
+    // Fast retries: the tests time out in seconds, not minutes.
+    webClient: { retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 20 }, timeoutMs: 5_000 },
+    ...options.deps,
+  });
+  if (!channel) throw new Error("Slack channel is off");
+  const app = createHttpApp({ logger, channels: [channel], health: () => ({}) });
+  await channel.start?.();
+  const server: Server = await new Promise((ready) => {
+    const s = app.listen(0, "127.0.0.1", () => ready(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    eventsUrl: `${url}/slack/events`,
+    store,
+    engine,
+    channel,
+    logger,
+    async close() {
+      await new Promise<void>((done) => server.close(() => done()));
+      await channel.stop?.();
+      await store.close();
+    },
+  };
+}
