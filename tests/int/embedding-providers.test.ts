@@ -34,7 +34,14 @@ function startFakeModelServer(): Promise<{ server: Server; url: string; calls: R
         res.end(JSON.stringify({ model: "bge-m3", embeddings: inputs.map(fakeVector) }));
         return;
       }
-      res.end(JSON.stringify({ object: "list", model: "text-embedding-3-small", data: inputs.map((t, index) => ({ object: "embedding", index, embedding: fakeVector(t) })), usage: { prompt_tokens: 1, total_tokens: 1 } }));
+      res.end(
+        JSON.stringify({
+          object: "list",
+          model: "text-embedding-3-small",
+          data: inputs.map((t, index) => ({ object: "embedding", index, embedding: fakeVector(t) })),
+          usage: { prompt_tokens: 1, total_tokens: 1 },
+        }),
+      );
     });
   });
   return new Promise((done) => server.listen(0, "127.0.0.1", () => done({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls })));

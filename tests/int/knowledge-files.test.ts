@@ -53,7 +53,10 @@ describe("knowledge files against the corpus", () => {
     for (const checklist of files.checklists) {
       for (const item of checklist.items) {
         for (const id of item.clauses) expect(ids, `${checklist.id} ${item.id} cites ${id}`).toContain(id);
-        expect(item.clauses.some((id) => !id.startsWith("J0080052:")), `${checklist.id} ${item.id} cites only J0080052`).toBe(true);
+        expect(
+          item.clauses.some((id) => !id.startsWith("J0080052:")),
+          `${checklist.id} ${item.id} cites only J0080052`,
+        ).toBe(true);
       }
     }
   });
