@@ -1,5 +1,6 @@
 import type { Answer } from "./answer/answer.js";
 import { composeAnswer } from "./answer/compose-answer.js";
+import { withTruncationNote } from "./answer/messages.js";
 import type { Lang } from "./clause.js";
 import { detectLang } from "./language.js";
 import type { KnowledgeSource, Retriever } from "./ports.js";
@@ -20,14 +21,20 @@ export interface AssistantDeps {
   knowledge: KnowledgeSource;
 }
 
+/** Longest question searched; longer text is searched by its beginning. */
+export const MAX_QUESTION_CHARS = 2000;
+
 /** Questions in, cited answers out: retrieval through the port, then the extractive answer. */
 export function createAssistant(deps: AssistantDeps): Assistant {
   return {
     async ask(question, options = {}) {
       const text = question.trim();
       const lang = options.lang ?? detectLang(text);
-      const result = await deps.retriever.retrieve({ text, lang, ...(options.context ? { context: options.context } : {}) });
-      return composeAnswer(text, lang, result, deps.knowledge);
+      // A pasted document is not a question: search with its beginning and say so.
+      const searched = text.slice(0, MAX_QUESTION_CHARS);
+      const result = await deps.retriever.retrieve({ text: searched, lang, ...(options.context ? { context: options.context } : {}) });
+      const answer = composeAnswer(text, lang, result, deps.knowledge);
+      return searched.length < text.length ? withTruncationNote(answer, MAX_QUESTION_CHARS) : answer;
     },
   };
 }

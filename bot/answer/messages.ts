@@ -1,6 +1,6 @@
 import type { Lang } from "../clause.js";
 import type { KnowledgeSource, RetrievalResult } from "../ports.js";
-import type { Citation } from "./answer.js";
+import type { Answer, Citation } from "./answer.js";
 import { statusLabel } from "./labels.js";
 
 /** Fixed texts of answers, Traditional Chinese (Taiwan) first. */
@@ -69,6 +69,12 @@ export function warningText(citation: Citation, lang: Lang): string | undefined 
       : `⚠ ${citation.label}尚未施行。${citation.effectiveNote ? `（${citation.effectiveNote}）` : ""}`;
   }
   return undefined;
+}
+
+/** Tells the reader that only the beginning of a very long question was searched. */
+export function withTruncationNote(answer: Answer, chars: number): Answer {
+  const note = answer.lang === "en" ? `Your message was long; I searched with its first ${chars} characters.` : `訊息較長，我只依前 ${chars} 字搜尋。`;
+  return { ...answer, suggestions: [...answer.suggestions, note], text: `${answer.text}\n\n• ${note}` };
 }
 
 /** When part of an answered question belongs to a field we do not cover: say where to look. */

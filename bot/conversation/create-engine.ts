@@ -197,7 +197,7 @@ export function createEngine(deps: EngineDeps): Engine {
       default:
         break;
     }
-    const target = await targetAssessment(ctx, command === "report" ? argument : undefined);
+    const target = await targetAssessment(ctx, command === "report" || command === "status" ? argument : undefined);
     if (!target) return ctx.notice(argument ? m.noSuchAssessment(argument) : m.noActive, "warning");
     const { assessment, checklist } = target;
     switch (command) {

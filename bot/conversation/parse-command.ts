@@ -36,11 +36,19 @@ export function parseCommand(raw: string): ParsedCommand | undefined {
     .trim();
   if (text === "") return undefined;
   for (const [command, pattern] of WORDS) if (pattern.test(text)) return { command };
-  // "開始自評 資安" / "start security-plan" / "繼續 A7K3Q2" / "報告 A7K3Q2" / "assess 資安查核"
-  const withArgument = /^(開始自評|開始|自評|start|assess|繼續|resume|continue|報告|report|export|加入|join)[\s:：]+(.+)$/i.exec(text);
+  // "開始自評 資安" / "start security-plan" / "繼續 A7K3Q2" / "報告 A7K3Q2" / "進度 A7K3Q2"
+  const withArgument = /^(開始自評|開始|自評|start|assess|繼續|resume|continue|報告|report|export|加入|join|進度|狀態|status|progress)[\s:：]+(.+)$/i.exec(
+    text,
+  );
   if (withArgument?.[1] && withArgument[2]) {
     const word = withArgument[1].toLowerCase();
-    const command: Command = /^(繼續|resume|continue|加入|join)$/.test(word) ? "resume" : /^(報告|report|export)$/.test(word) ? "report" : "start";
+    const command: Command = /^(繼續|resume|continue|加入|join)$/.test(word)
+      ? "resume"
+      : /^(報告|report|export)$/.test(word)
+        ? "report"
+        : /^(進度|狀態|status|progress)$/.test(word)
+          ? "status"
+          : "start";
     return { command, argument: withArgument[2].trim() };
   }
   return undefined;

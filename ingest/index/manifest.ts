@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 
 /** Bumped when the on-disk layout or the analysis changes, so old indexes are rebuilt. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 export const ManifestSchema = z.object({
   format: z.number().int(),

@@ -24,6 +24,18 @@ const MAX_MERGE = 6;
 // A numeral of one character is a number only before a unit: 七日, 五年, 二倍.
 const NUMBER = /(\d+(?:\.\d+)?)|([零〇一二兩三四五六七八九十百千萬]{2,}|[一二兩三四五六七八九十][日年月條項款天倍週次人筆元])/g;
 
+// ICU's dictionary segmentation grows faster than linearly on one long run of Han
+// characters (20,000 characters took seconds): segment long runs in windows.
+const WINDOW = 200;
+
+function segment(run: string): string[] {
+  const words: string[] = [];
+  for (let start = 0; start < run.length; start += WINDOW) {
+    for (const s of SEGMENTER.segment(run.slice(start, start + WINDOW))) if (s.isWordLike) words.push(s.segment);
+  }
+  return words;
+}
+
 /** Creates an analyzer; `lexicon` holds domain words the segmenter must keep whole (個資, 委外). */
 export function createAnalyzer(lexicon: Iterable<string> = []): Analyzer {
   const words = new Set<string>();
@@ -35,7 +47,7 @@ export function createAnalyzer(lexicon: Iterable<string> = []): Analyzer {
   function zhWords(text: string): string[] {
     const out: string[] = [];
     for (const run of normalizeText(text).match(HAN_RUN) ?? []) {
-      const segments = [...SEGMENTER.segment(run)].filter((s) => s.isWordLike).map((s) => s.segment);
+      const segments = segment(run);
       for (let i = 0; i < segments.length; i++) {
         let joined = segments[i] ?? "";
         for (let j = i + 1; j < Math.min(segments.length, i + MAX_MERGE); j++) {

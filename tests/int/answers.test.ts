@@ -96,6 +96,13 @@ describe("answers over the real corpus", () => {
     expect(answer.text).toContain("I don't know");
   });
 
+  it("searches a pasted document by its beginning and says so", async () => {
+    const pasted = `請幫我看這份隱私權政策是否符合個資法：${"本公司蒐集會員之姓名、電話及地址，用於訂單配送與客戶服務。".repeat(400)}`;
+    const answer = await ask(pasted);
+    expect(answer.abstained).toBe(false);
+    expect(answer.text).toContain("只依前 2000 字搜尋");
+  });
+
   it("says it cannot find a clause that does not exist", async () => {
     const answer = await ask("個資法第99條");
     expect(answer.abstained).toBe(true);

@@ -21,6 +21,7 @@ describe("parseCommand", () => {
     expect(parseCommand("assess security-plan")).toEqual({ command: "start", argument: "security-plan" });
     expect(parseCommand("繼續 A7K3Q2")).toEqual({ command: "resume", argument: "A7K3Q2" });
     expect(parseCommand("report A7K3Q2")).toEqual({ command: "report", argument: "A7K3Q2" });
+    expect(parseCommand("進度 A7K3Q2")).toEqual({ command: "status", argument: "A7K3Q2" });
   });
 
   it("leaves questions alone", () => {
