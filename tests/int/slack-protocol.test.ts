@@ -4,10 +4,11 @@ import type { Runtime } from "../../adapters/runtime.js";
 import { createSlackChannel } from "../../adapters/slack/index.js";
 import { isAppError } from "../../bot/index.js";
 import { corpusDir, tempDir } from "../support/corpus.js";
+import { recordingLogger } from "../support/recording-logger.js";
 import { type FakeSlackApi, startFakeSlackApi } from "../support/slack/fake-slack-api.js";
 import { startFakeSocketMode } from "../support/slack/fake-socket-mode.js";
 import { limitProblems, textOf } from "../support/slack/slack-blocks.js";
-import { recordingLogger, type SlackBotServer, slackRuntime, startSlackBot } from "../support/slack/slack-bot-server.js";
+import { type SlackBotServer, slackRuntime, startSlackBot } from "../support/slack/slack-bot-server.js";
 import { blockActions, envelope, interaction, messageEvent, SIGNING_SECRET, sendSigned, signature } from "../support/slack/slack-requests.js";
 
 // Questions and texts written for these tests.

@@ -4,10 +4,11 @@ import { loadConfig } from "../../adapters/config.js";
 import { createTeamsChannel } from "../../adapters/teams/index.js";
 import { isAppError } from "../../bot/index.js";
 import { tempDir } from "../support/corpus.js";
+import { recordingLogger } from "../support/recording-logger.js";
 import { post, textMessage } from "../support/teams/activities.js";
 import { type FakeConnector, startFakeConnector } from "../support/teams/fake-connector.js";
 import { type FakeIssuer, newRsaKey, signJwt, startFakeIssuer } from "../support/teams/fake-issuer.js";
-import { recordingLogger, startTeamsBot, type TeamsBotServer, teamsServices } from "../support/teams/teams-bot-server.js";
+import { startTeamsBot, type TeamsBotServer, teamsServices } from "../support/teams/teams-bot-server.js";
 
 const APP_ID = "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b";
 

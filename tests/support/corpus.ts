@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -19,3 +19,15 @@ export function tempDir(prefix = "ca-test-"): { path: string; cleanup: () => voi
 }
 
 export const KNOWLEDGE = resolve(import.meta.dirname, "../../knowledge");
+
+/**
+ * A copy of the knowledge files in `dataDir` whose checklists are replaced by one fixture,
+ * so channel tests do not move when the real checklists change. Returns the folder.
+ */
+export function knowledgeWithChecklist(dataDir: string, checklistFile: string): string {
+  const knowledgeDir = join(dataDir, "knowledge");
+  cpSync(KNOWLEDGE, knowledgeDir, { recursive: true, filter: (src) => !src.endsWith(".ts") });
+  rmSync(join(knowledgeDir, "checklists"), { recursive: true, force: true });
+  cpSync(checklistFile, join(knowledgeDir, "checklists", checklistFile.replace(/^.*[\\/]/, "")));
+  return knowledgeDir;
+}

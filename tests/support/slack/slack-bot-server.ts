@@ -1,4 +1,3 @@
-import { cpSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
@@ -10,7 +9,9 @@ import { createRuntime, type Runtime } from "../../../adapters/runtime.js";
 import { createSlackChannel, type SlackChannelDeps } from "../../../adapters/slack/index.js";
 import { openSqliteStore, type SqliteStore } from "../../../adapters/store/sqlite-store.js";
 import { createEngine, type Engine, type Logger } from "../../../bot/index.js";
-import { corpusDir, KNOWLEDGE } from "../corpus.js";
+import { corpusDir, knowledgeWithChecklist } from "../corpus.js";
+import { type LogEntry, recordingLogger } from "../recording-logger.js";
+
 import type { FakeSlackApi } from "./fake-slack-api.js";
 import { SIGNING_SECRET } from "./slack-requests.js";
 
@@ -22,27 +23,10 @@ export const FIXTURE_CHECKLIST = resolve(import.meta.dirname, "../../fixtures/sl
  * the real checklists change. Build once per test file: the index takes a few seconds.
  */
 export async function slackRuntime(dataDir: string): Promise<Runtime & { config: Config; answerLogPath: string }> {
-  const knowledgeDir = join(dataDir, "knowledge");
-  cpSync(KNOWLEDGE, knowledgeDir, { recursive: true, filter: (src) => !src.endsWith(".ts") });
-  rmSync(join(knowledgeDir, "checklists"), { recursive: true, force: true });
-  cpSync(FIXTURE_CHECKLIST, join(knowledgeDir, "checklists", "slack-fixture.yaml"));
+  const knowledgeDir = knowledgeWithChecklist(dataDir, FIXTURE_CHECKLIST);
   const config = loadConfig({ REGULATIONS_DIR: corpusDir(), DATA_DIR: dataDir, KNOWLEDGE_DIR: knowledgeDir, LOG_LEVEL: "silent" });
   const runtime = await createRuntime(config, { logger: createLogger("silent") });
   return { ...runtime, config, answerLogPath: join(dataDir, "answers.db") };
-}
-
-export interface LogEntry {
-  level: "info" | "warn" | "error";
-  fields: Record<string, unknown>;
-  message: string;
-}
-
-/** A Logger that keeps every entry, to assert on what is (and is not) logged. */
-export function recordingLogger(entries: LogEntry[] = [], bindings: Record<string, unknown> = {}): Logger & { entries: LogEntry[] } {
-  const at = (level: LogEntry["level"]) => (fields: Record<string, unknown>, message: string) => {
-    entries.push({ level, fields: { ...bindings, ...fields }, message });
-  };
-  return { entries, info: at("info"), warn: at("warn"), error: at("error"), child: (more) => recordingLogger(entries, { ...bindings, ...more }) };
 }
 
 export interface SlackBotServer {

@@ -1,4 +1,3 @@
-import { cpSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
@@ -8,7 +7,8 @@ import { createLogger } from "../../../adapters/logger.js";
 import { createServices, type Services } from "../../../adapters/runtime.js";
 import { createTeamsChannel } from "../../../adapters/teams/index.js";
 import type { Engine, Logger } from "../../../bot/index.js";
-import { corpusDir, KNOWLEDGE } from "../corpus.js";
+import { corpusDir, knowledgeWithChecklist } from "../corpus.js";
+import { type LogEntry, recordingLogger } from "../recording-logger.js";
 
 export const FIXTURE_CHECKLIST = resolve(import.meta.dirname, "../../fixtures/teams/teams-fixture.yaml");
 
@@ -18,28 +18,11 @@ export const FIXTURE_CHECKLIST = resolve(import.meta.dirname, "../../fixtures/te
  * checklists change. Build once per test file: the index takes a few seconds.
  */
 export async function teamsServices(dataDir: string): Promise<Services & { knowledgeDir: string; answerLogPath: string }> {
-  const knowledgeDir = join(dataDir, "knowledge");
-  cpSync(KNOWLEDGE, knowledgeDir, { recursive: true, filter: (src) => !src.endsWith(".ts") });
-  rmSync(join(knowledgeDir, "checklists"), { recursive: true, force: true });
-  cpSync(FIXTURE_CHECKLIST, join(knowledgeDir, "checklists", "teams-fixture.yaml"));
+  const knowledgeDir = knowledgeWithChecklist(dataDir, FIXTURE_CHECKLIST);
   const answerLogPath = join(dataDir, "answers.db");
   const config = loadConfig({ REGULATIONS_DIR: corpusDir(), DATA_DIR: dataDir, KNOWLEDGE_DIR: knowledgeDir, LOG_LEVEL: "silent" });
   const services = await createServices(config, { logger: createLogger("silent"), answerLogPath });
   return { ...services, knowledgeDir, answerLogPath };
-}
-
-export interface LogEntry {
-  level: "info" | "warn" | "error";
-  fields: Record<string, unknown>;
-  message: string;
-}
-
-/** A Logger that keeps what it is told, for asserting on start-up warnings. */
-export function recordingLogger(entries: LogEntry[] = [], bindings: Record<string, unknown> = {}): Logger & { entries: LogEntry[] } {
-  const at = (level: LogEntry["level"]) => (fields: Record<string, unknown>, message: string) => {
-    entries.push({ level, fields: { ...bindings, ...fields }, message });
-  };
-  return { entries, info: at("info"), warn: at("warn"), error: at("error"), child: (more) => recordingLogger(entries, { ...bindings, ...more }) };
 }
 
 export interface TeamsBotServer {
