@@ -1,0 +1,43 @@
+import { maskPersonalData, personalDataLabel } from "../privacy/mask-personal-data.js";
+import { newId } from "./ids.js";
+import { messages } from "./messages.js";
+import type { TurnContext } from "./turn-context.js";
+
+// A question in the middle of an assessment is answered, not read as 是/否: "這題的委外是指什麼？"
+const QUESTION = /[?？]\s*$|嗎|什麼|甚麼|怎麼|如何|哪些|哪裡|哪個|為何|請問|是否|^(what|how|why|which|when|where|who|can|could|does|do|is|are|should|must)\b/i;
+
+/** Ends with a question mark, or its first clause asks ("有嗎", "what does ..."); "有，但是否…" is an answer. */
+export function looksLikeQuestion(text: string): boolean {
+  const trimmed = text.trim();
+  const head = trimmed.split(/[，,。.;；:：！!\n]/)[0] ?? trimmed;
+  return /[?？]\s*$/.test(trimmed) || QUESTION.test(head);
+}
+
+/**
+ * Answers a question with citations and keeps it in the answer log, masked. In an
+ * assessment the item's clauses are the context ("這題…"); otherwise the last answer's.
+ */
+export async function askQuestion(ctx: TurnContext, text: string, itemClauses?: string[]): Promise<void> {
+  const context = itemClauses ? itemClauses.map((id) => id.split(":").slice(0, 2).join(":")) : ctx.session.context;
+  const answer = await ctx.deps.assistant.ask(text, { lang: ctx.lang, ...(context?.length ? { context } : {}) });
+  const masked = maskPersonalData(text, ctx.lang);
+  const questionId = newId("q");
+  ctx.questions.push({
+    id: questionId,
+    channel: ctx.turn.channel,
+    userId: ctx.turn.userId,
+    conversationId: ctx.turn.conversationId,
+    messageId: ctx.turn.messageId,
+    question: masked.text,
+    lang: ctx.lang,
+    abstained: answer.abstained,
+    citationIds: answer.citations.map((c) => c.id),
+    askedAt: ctx.now,
+  });
+  if (!answer.abstained) ctx.session = { ...ctx.session, context: answer.citations.map((c) => c.articleId) };
+  // The reply is stored for retries: it must not keep the question's personal data either.
+  ctx.say({ kind: "answer", answer: { ...answer, question: masked.text }, questionId });
+  if (masked.kinds.length > 0) {
+    ctx.notice(messages(ctx.lang).questionMasked(masked.kinds.map((k) => personalDataLabel(k, ctx.lang)).join("、")), "warning");
+  }
+}
