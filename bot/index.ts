@@ -4,7 +4,7 @@ export { clauseLabel, labelOf, statusLabel } from "./answer/labels.js";
 export { SOURCE_LINE } from "./answer/messages.js";
 export { renderAnswerText } from "./answer/render-text.js";
 export { buildReport } from "./assessment/build-report.js";
-export { resultLabel } from "./assessment/progress.js";
+export { assessmentStatusLabel, resultLabel } from "./assessment/progress.js";
 export * from "./assessment/report-model.js";
 export * from "./assessment/store.js";
 export * from "./assistant.js";

@@ -66,7 +66,9 @@ export function openSqliteStore(path: string): SqliteStore {
     insertFeedback: db.prepare("INSERT INTO feedback (question_id, user_id, channel, value, at) VALUES (@questionId, @userId, @channel, @value, @at)"),
     session: db.prepare("SELECT data FROM sessions WHERE channel = ? AND user_id = ? AND conversation_id = ?"),
     assessment: db.prepare("SELECT * FROM assessments WHERE id = ?"),
-    assessmentsFor: db.prepare("SELECT * FROM assessments WHERE owner_id = ? OR (shared_with IS NOT NULL AND shared_with = ?) ORDER BY updated_at DESC, created_at DESC, rowid DESC"),
+    assessmentsFor: db.prepare(
+      "SELECT * FROM assessments WHERE owner_id = ? OR (shared_with IS NOT NULL AND shared_with = ?) ORDER BY updated_at DESC, created_at DESC, rowid DESC",
+    ),
     responses: db.prepare("SELECT * FROM responses WHERE assessment_id = ? ORDER BY answered_at, item_id"),
     events: db.prepare("SELECT * FROM events WHERE assessment_id = ? ORDER BY seq"),
     question: db.prepare("SELECT * FROM questions WHERE id = ?"),

@@ -1,4 +1,4 @@
-import { articleUrl, type ClauseRecord, type Lang } from "../clause.js";
+import { articleIdOf, articleUrl, type ClauseRecord, type Lang } from "../clause.js";
 import type { KnowledgeSource, RetrievalResult, RetrievedArticle } from "../ports.js";
 import type { Answer, Citation } from "./answer.js";
 import { labelOf, labelOfParts } from "./labels.js";
@@ -78,6 +78,6 @@ function toCitation(hit: RetrievedArticle, lang: Lang, knowledge: KnowledgeSourc
 
 /** A citation of one clause by id (article or finer), for "why is this asked?" and reports. */
 export function citeClause(id: string, lang: Lang, knowledge: KnowledgeSource): Citation | undefined {
-  const articleId = id.split(":").slice(0, 2).join(":");
+  const articleId = articleIdOf(id);
   return toCitation({ articleId, focus: id === articleId ? [] : [id], score: 0, source: "reference" }, lang, knowledge);
 }

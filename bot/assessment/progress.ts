@@ -1,11 +1,21 @@
 import type { Checklist, ChecklistItem, CheckResult } from "../../knowledge/index.js";
 import type { Lang } from "../clause.js";
-import type { ResponseRecord } from "./store.js";
+import type { AssessmentStatus, ResponseRecord } from "./store.js";
 
 const RESULT_LABELS: Record<Lang, Record<CheckResult, string>> = {
   zh: { yes: "是", no: "否", na: "不適用" },
   en: { yes: "Yes", no: "No", na: "N/A" },
 };
+
+const STATUS_LABELS: Record<Lang, Record<AssessmentStatus, string>> = {
+  zh: { active: "進行中", paused: "已暫停", completed: "已完成" },
+  en: { active: "in progress", paused: "paused", completed: "completed" },
+};
+
+/** 進行中 / 已暫停 / 已完成 (or in progress / paused / completed). */
+export function assessmentStatusLabel(status: AssessmentStatus, lang: Lang): string {
+  return STATUS_LABELS[lang][status];
+}
 
 /** 是 / 否 / 不適用 (or Yes / No / N/A). */
 export function resultLabel(result: CheckResult, lang: Lang): string {

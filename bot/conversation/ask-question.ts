@@ -1,3 +1,4 @@
+import { articleIdOf } from "../clause.js";
 import { maskPersonalData, personalDataLabel } from "../privacy/mask-personal-data.js";
 import { newId } from "./ids.js";
 import { messages } from "./messages.js";
@@ -18,7 +19,7 @@ export function looksLikeQuestion(text: string): boolean {
  * assessment the item's clauses are the context ("這題…"); otherwise the last answer's.
  */
 export async function askQuestion(ctx: TurnContext, text: string, itemClauses?: string[]): Promise<void> {
-  const context = itemClauses ? itemClauses.map((id) => id.split(":").slice(0, 2).join(":")) : ctx.session.context;
+  const context = itemClauses ? itemClauses.map(articleIdOf) : ctx.session.context;
   const answer = await ctx.deps.assistant.ask(text, { lang: ctx.lang, ...(context?.length ? { context } : {}) });
   const masked = maskPersonalData(text, ctx.lang);
   const questionId = newId("q");

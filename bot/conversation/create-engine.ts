@@ -1,3 +1,4 @@
+import { mayOpen } from "../assessment/access.js";
 import { buildReport } from "../assessment/build-report.js";
 import { parseAnswer } from "../assessment/parse-answer.js";
 import type { SessionRecord } from "../assessment/store.js";
@@ -130,7 +131,7 @@ export function createEngine(deps: EngineDeps): Engine {
       const assessment = await deps.store.assessment(assessmentId.toUpperCase());
       const checklist = assessment && deps.knowledge.checklist(assessment.checklistId);
       if (!assessment || !checklist) return undefined;
-      if (user && assessment.ownerId !== user.userId && (assessment.sharedWith === undefined || assessment.sharedWith !== user.teamId)) return undefined;
+      if (user && !mayOpen(assessment, user.userId, user.teamId)) return undefined;
       return buildReport(assessment, checklist, await deps.store.responses(assessment.id), deps.knowledge, lang, now().toISOString());
     },
     checklists: (lang) => deps.knowledge.checklists().map((c) => checklistOption(c, lang)),

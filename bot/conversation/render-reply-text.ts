@@ -1,5 +1,6 @@
 import { statusLabel } from "../answer/labels.js";
 import { renderAnswerText } from "../answer/render-text.js";
+import { assessmentStatusLabel } from "../assessment/progress.js";
 import type { Lang } from "../clause.js";
 import type { ItemView, Reply, ReplyPart, StatusView, WhyView } from "./reply.js";
 
@@ -30,7 +31,10 @@ export function renderPart(part: ReplyPart, lang: Lang): string {
       return part.checklists.map((c, i) => `${i + 1}. ${c.title}（${c.items} ${en ? "items" : "題"}, v${c.version}）— ${c.description}`).join("\n");
     case "assessments":
       return part.assessments
-        .map((a, i) => `${i + 1}. [${a.id}] ${a.label} — ${a.answered}/${a.total} ${statusWord(a.status, en)}${a.owned ? "" : en ? " (team)" : "（團隊共用）"}`)
+        .map(
+          (a, i) =>
+            `${i + 1}. [${a.id}] ${a.label} — ${a.answered}/${a.total} ${assessmentStatusLabel(a.status, lang)}${a.owned ? "" : en ? " (team)" : "（團隊共用）"}`,
+        )
         .join("\n");
     case "report":
       return en ? `Report of ${part.label} (code ${part.assessmentId})` : `查核報告：${part.label}（代碼 ${part.assessmentId}）`;
@@ -81,15 +85,10 @@ function renderStatus(status: StatusView, en: boolean): string {
   const c = status.counts;
   const lines = [
     en
-      ? `${status.label} [${status.assessmentId}] — ${status.answered}/${status.total} answered (${statusWord(status.status, true)})`
-      : `${status.label}〔${status.assessmentId}〕— 已作答 ${status.answered}/${status.total}（${statusWord(status.status, false)}）`,
+      ? `${status.label} [${status.assessmentId}] — ${status.answered}/${status.total} answered (${assessmentStatusLabel(status.status, "en")})`
+      : `${status.label}〔${status.assessmentId}〕— 已作答 ${status.answered}/${status.total}（${assessmentStatusLabel(status.status, "zh")}）`,
     en ? `Yes ${c.yes} · No ${c.no} · N/A ${c.na}` : `是 ${c.yes}・否 ${c.no}・不適用 ${c.na}`,
     ...status.bySection.map((s) => `  ${s.section}: ${s.answered}/${s.total}${s.no ? (en ? ` (${s.no} no)` : `（否 ${s.no}）`) : ""}`),
   ];
   return lines.join("\n");
-}
-
-function statusWord(status: StatusView["status"], en: boolean): string {
-  if (en) return status === "completed" ? "completed" : status === "paused" ? "paused" : "in progress";
-  return status === "completed" ? "已完成" : status === "paused" ? "已暫停" : "進行中";
 }

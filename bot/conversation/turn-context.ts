@@ -1,4 +1,5 @@
 import type { Checklist } from "../../knowledge/index.js";
+import { mayOpen } from "../assessment/access.js";
 import type { AssessmentEvent, AssessmentRecord, AssessmentStore, FeedbackRecord, QuestionRecord, ResponseRecord, SessionRecord } from "../assessment/store.js";
 import type { Assistant } from "../assistant.js";
 import type { Lang } from "../clause.js";
@@ -74,6 +75,6 @@ export class TurnContext {
 
   /** The owner, or anyone the assessment is shared with. */
   canOpen(assessment: AssessmentRecord): boolean {
-    return assessment.ownerId === this.turn.userId || (assessment.sharedWith !== undefined && assessment.sharedWith === this.shareKey);
+    return mayOpen(assessment, this.turn.userId, this.shareKey);
   }
 }

@@ -17,7 +17,7 @@ export interface LawNames {
   /** Every non-overlapping mention of a known regulation, longest names first. */
   find(text: string): LawMention[];
   /** Names that look like a regulation but are none the corpus holds (勞基法, Trademark Act). */
-  unknownLaws(text: string): string[];
+  unknownLaws(text: string, known?: LawMention[]): string[];
   /** Regulations whose name contains a phrase (綜合商品零售業 -> J0080062). */
   namesContaining(phrase: string): string[];
 }
@@ -104,9 +104,8 @@ export function createLawNames(entries: LawNameEntry[]): LawNames {
     return keyed.some((k) => k.key === key || (key.length >= 4 && (k.key.includes(key) || key.includes(k.key))));
   }
 
-  function unknownLaws(text: string): string[] {
+  function unknownLaws(text: string, known = find(text)): string[] {
     const unknown: string[] = [];
-    const known = find(text);
     for (const match of text.matchAll(ZH_LAW_LIKE)) {
       // The regex cannot see word boundaries: drop a leading "我們的", "跟" ...
       const name = (match[1] ?? (match[2] ?? "").replace(/^.*[的把跟和與對在從向說問想看查用]/u, "")).trim();

@@ -1,5 +1,4 @@
 import type { ClauseRecord } from "../../bot/index.js";
-import type { Analyzer } from "../text/analyzer.js";
 
 /** A part must hold at least this share of the evidence found in all parts to be quoted alone. */
 const MIN_SHARE = 0.15;
@@ -12,12 +11,17 @@ const REFERS_BACK = /^前[一二三]?項/;
  * A paragraph that refers back ("前項…") comes with the paragraph it refers to.
  * Returns clause ids in document order.
  */
-export function chooseFocus(parts: ClauseRecord[], query: Map<string, number>, idf: (term: string) => number, analyzer: Analyzer): string[] {
+export function chooseFocus(
+  parts: ClauseRecord[],
+  query: Map<string, number>,
+  idf: (term: string) => number,
+  termsOf: (part: ClauseRecord) => Set<string>,
+): string[] {
   const candidates = parts.filter((p) => p.level === "paragraph" || p.level === "item");
   if (candidates.length <= 1) return [];
   const scored = candidates.map((part) => {
     let score = 0;
-    for (const term of new Set(analyzer.terms(part.text))) score += (query.get(term) ?? 0) * idf(term);
+    for (const term of termsOf(part)) score += (query.get(term) ?? 0) * idf(term);
     // Prefer the finer unit at equal evidence: an item over the paragraph that lists it.
     return { part, score: score * (part.level === "item" ? 1.05 : 1) };
   });

@@ -1,4 +1,4 @@
-import type { ClauseRecord, RetrievalQuery, RetrievalResult, RetrievedArticle, Retriever } from "../../bot/index.js";
+import { articleIdOf, type ClauseRecord, type RetrievalQuery, type RetrievalResult, type RetrievedArticle, type Retriever } from "../../bot/index.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { Bm25fIndex } from "../lexical/bm25f.js";
 import type { ConceptMatch, GlossaryMatcher } from "../query/glossary-matcher.js";
@@ -63,6 +63,16 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
     partsByArticle.set(clause.articleId, list);
   }
 
+  // Terms of a paragraph or item, analysed once and kept: the text never changes.
+  const partTerms = new Map<string, Set<string>>();
+  const termsOf = (part: ClauseRecord): Set<string> => {
+    const known = partTerms.get(part.id);
+    if (known) return known;
+    const terms = new Set(deps.analyzer.terms(part.text));
+    partTerms.set(part.id, terms);
+    return terms;
+  };
+
   async function retrieve(query: RetrievalQuery): Promise<RetrievalResult> {
     const limit = query.limit ?? options.maxCitations;
     const mentions = deps.lawNames.find(query.text);
@@ -99,7 +109,7 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
     const abstention = decideAbstention({
       concepts,
       otherFields: deps.otherFields.match(query.text),
-      unknownLaws: deps.lawNames.unknownLaws(query.text),
+      unknownLaws: deps.lawNames.unknownLaws(query.text, mentions),
       references: references.found.length,
       mentioned: mentioned.length,
       matched: ranked.length > 0,
@@ -132,7 +142,7 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
       const doc = deps.docs[i] as SearchDoc;
       if (seen.has(doc.id)) continue;
       seen.add(doc.id);
-      const focus = chooseFocus(partsByArticle.get(doc.id) ?? [], terms, deps.lexical.idf, deps.analyzer);
+      const focus = chooseFocus(partsByArticle.get(doc.id) ?? [], terms, deps.lexical.idf, termsOf);
       hits.push({ articleId: doc.id, score, focus, source: "search" });
     }
     const cited = withSuccessors(hits, limit);
@@ -189,7 +199,7 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
       seen.add(hit.articleId);
       const link = deps.kb.successorsOf(hit.focus[0] ?? hit.articleId, "zh") ?? deps.kb.successorsOf(hit.articleId, "zh");
       for (const id of link?.to ?? []) {
-        const articleId = id.split(":").slice(0, 2).join(":");
+        const articleId = articleIdOf(id);
         if (seen.has(articleId)) continue;
         seen.add(articleId);
         out.push({ articleId, score: hit.score, focus: id === articleId ? [] : [id], source: "successor" });

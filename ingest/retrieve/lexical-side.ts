@@ -1,3 +1,4 @@
+import { articleIdOf } from "../../bot/index.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import { type Bm25fIndex, createBm25fIndex } from "../lexical/bm25f.js";
 import { createGlossaryMatcher, type GlossaryMatcher } from "../query/glossary-matcher.js";
@@ -56,7 +57,7 @@ export function buildLexicalSide(kb: KnowledgeBase, saved?: { docs: SearchDoc[];
     glossary: createGlossaryMatcher(kb.files.glossary.terms),
     lawNames: createLawNames(kb.lawNames()),
     otherFields: createOutOfScopeMatcher(kb.files.outOfScope.topics),
-    cases: kb.files.cases.map((c) => ({ id: c.id, articles: [...new Set(c.clauses.map((id) => id.split(":").slice(0, 2).join(":")))] })),
+    cases: kb.files.cases.map((c) => ({ id: c.id, articles: [...new Set(c.clauses.map(articleIdOf))] })),
     caseIndex: createBm25fIndex(
       kb.files.cases.map((c) => ({
         id: c.id,

@@ -26,12 +26,13 @@ export interface SearchDoc {
 /** Builds the search documents; deleted articles (（刪除）) are left out of search. */
 export function buildSearchDocs(kb: KnowledgeBase, analyzer: Analyzer): SearchDoc[] {
   const names = new Map(kb.lawNames().map((entry) => [entry.pcode, entry.names.join(" ")]));
+  const notes = new Map(kb.files.notes.notes.map((n) => [n.id, n]));
   const byId = new Map<string, SearchDoc>();
   for (const article of kb.articles) {
     if (article.status === "deleted") continue;
     let doc = byId.get(article.articleId);
     if (!doc) {
-      const note = kb.files.notes.notes.find((n) => n.id === article.articleId);
+      const note = notes.get(article.articleId);
       doc = {
         id: article.articleId,
         pcode: article.pcode,

@@ -1,6 +1,6 @@
-import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { tempFolder } from "../../adapters/cli/temp-folder.js";
 
 /** The official corpus the tests read (never copied into the repository). */
 export function corpusDir(): string {
@@ -14,8 +14,7 @@ export function corpusDir(): string {
 
 /** A fresh temporary directory, removed by the returned cleanup. */
 export function tempDir(prefix = "ca-test-"): { path: string; cleanup: () => void } {
-  const path = mkdtempSync(join(tmpdir(), prefix));
-  return { path, cleanup: () => rmSync(path, { recursive: true, force: true }) };
+  return tempFolder(prefix);
 }
 
 export const KNOWLEDGE = resolve(import.meta.dirname, "../../knowledge");

@@ -1,4 +1,4 @@
-import type { AssessmentOption, ChecklistOption, Lang, StatusView } from "../../../bot/index.js";
+import { type AssessmentOption, assessmentStatusLabel, type ChecklistOption, type Lang, type StatusView } from "../../../bot/index.js";
 import { ACTION_PREFIX, turnButton } from "../button-value.js";
 import { slackTexts } from "../slack-texts.js";
 import { actions, type Block, button, escapeText, header, section } from "./mrkdwn.js";
@@ -13,7 +13,7 @@ export function progressBar(answered: number, total: number): string {
 export function statusBlocks(status: StatusView, lang: Lang): Block[] {
   const t = slackTexts(lang);
   const lines = [
-    `${progressBar(status.answered, status.total)}  ${t.answered(status.answered, status.total)} · ${t.statusWord[status.status]}${status.shared ? t.team : ""}`,
+    `${progressBar(status.answered, status.total)}  ${t.answered(status.answered, status.total)} · ${assessmentStatusLabel(status.status, lang)}${status.shared ? t.team : ""}`,
     t.counts(status.counts.yes, status.counts.no, status.counts.na),
     ...status.bySection.map((s) => `• ${escapeText(s.section)}：${s.answered}/${s.total}${s.no ? (lang === "en" ? ` (${s.no} no)` : `（否 ${s.no}）`) : ""}`),
   ];
@@ -41,7 +41,7 @@ export function checklistBlocks(checklists: ChecklistOption[], lang: Lang): Bloc
 export function assessmentListBlocks(assessments: AssessmentOption[], lang: Lang): Block[] {
   const t = slackTexts(lang);
   return assessments.map((a, i) => {
-    const line = `*${escapeText(a.label)}*〔${escapeText(a.id)}〕${a.owned ? "" : t.team}\n${progressBar(a.answered, a.total)}  ${t.answered(a.answered, a.total)} · ${t.statusWord[a.status]}`;
+    const line = `*${escapeText(a.label)}*〔${escapeText(a.id)}〕${a.owned ? "" : t.team}\n${progressBar(a.answered, a.total)}  ${t.answered(a.answered, a.total)} · ${assessmentStatusLabel(a.status, lang)}`;
     const choose =
       a.status === "completed"
         ? button(`${ACTION_PREFIX}report:${i}`, t.report, turnButton({ type: "command", command: "report", assessmentId: a.id }, lang))

@@ -1,5 +1,5 @@
 import type { AssessmentOption, ChecklistOption, Lang } from "../../../bot/index.js";
-import { renderPart } from "../../../bot/index.js";
+import { assessmentStatusLabel, renderPart } from "../../../bot/index.js";
 import { type AdaptiveCard, actionSet, adaptiveCard, botAction, type CardElement, container, textBlock } from "./adaptive-card.js";
 import { labels } from "./labels.js";
 
@@ -27,7 +27,7 @@ export function assessmentsCard(assessments: AssessmentOption[], lang: Lang): Ad
     container(
       [
         textBlock(`${i + 1}. ${a.label}`, { weight: "Bolder" }),
-        textBlock(`${l.code(a.id)}・${a.answered}/${a.total}・${l.statusWord[a.status]}${a.owned ? "" : `・${l.team}`}`, {
+        textBlock(`${l.code(a.id)}・${a.answered}/${a.total}・${assessmentStatusLabel(a.status, lang)}${a.owned ? "" : `・${l.team}`}`, {
           size: "Small",
           isSubtle: true,
           spacing: "None",

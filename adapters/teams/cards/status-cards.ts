@@ -1,4 +1,4 @@
-import { type AssessmentReport, type Lang, renderPart, type StatusView, type WhyView } from "../../../bot/index.js";
+import { type AssessmentReport, assessmentStatusLabel, type Lang, renderPart, type StatusView, type WhyView } from "../../../bot/index.js";
 import { type AdaptiveCard, actionSet, adaptiveCard, botAction, type CardElement, factSet, openUrl, paragraphs, textBlock } from "./adaptive-card.js";
 import { citationBlock, fitCard } from "./answer-card.js";
 import { labels } from "./labels.js";
@@ -9,11 +9,14 @@ export function statusCard(status: StatusView, lang: Lang): AdaptiveCard {
   const c = status.counts;
   const body: CardElement[] = [
     textBlock(status.label, { weight: "Bolder", size: "Medium" }),
-    textBlock(`${l.code(status.assessmentId)}・v${status.checklistVersion}・${l.statusWord[status.status]}${status.shared ? `・${l.team}` : ""}`, {
-      size: "Small",
-      isSubtle: true,
-      spacing: "None",
-    }),
+    textBlock(
+      `${l.code(status.assessmentId)}・v${status.checklistVersion}・${assessmentStatusLabel(status.status, lang)}${status.shared ? `・${l.team}` : ""}`,
+      {
+        size: "Small",
+        isSubtle: true,
+        spacing: "None",
+      },
+    ),
     factSet([
       [l.answered, `${status.answered}/${status.total}`],
       [l.counts, `${c.yes}／${c.no}／${c.na}`],
@@ -53,7 +56,7 @@ export function reportCard(report: AssessmentReport, url: string, ttlMinutes: nu
   return adaptiveCard(
     [
       textBlock(l.reportHeading(report.label), { weight: "Bolder", size: "Medium" }),
-      textBlock(`${l.code(report.assessmentId)}・v${report.checklistVersion}・${l.statusWord[report.status]}`, {
+      textBlock(`${l.code(report.assessmentId)}・v${report.checklistVersion}・${assessmentStatusLabel(report.status, lang)}`, {
         size: "Small",
         isSubtle: true,
         spacing: "None",
