@@ -2,8 +2,7 @@ import { existsSync } from "node:fs";
 import { delimiter, dirname, isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { AppError, ErrorCodes } from "../bot/index.js";
-import { KNOWLEDGE_DIR } from "../knowledge/index.js";
+import { AppError, ErrorCodes, KNOWLEDGE_DIR } from "../knowledge/index.js";
 
 /** The project root: adapters/ sits directly below it. */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");

@@ -1,13 +1,6 @@
-import { type AssessmentStore, type Assistant, createAssistant, createEngine, type Engine, type Logger, type Retriever } from "../bot/index.js";
-import {
-  createHybridRetriever,
-  createNaiveRetriever,
-  type EmbeddingsConfig,
-  type HybridOptions,
-  type IndexReport,
-  type OpenedIndex,
-  openIndex,
-} from "../ingest/index.js";
+import { type AssessmentStore, type Assistant, createAssistant, createEngine, type Engine, type Logger } from "../bot/index.js";
+import { ensureIndex, type IndexReport, type OpenedIndex } from "../ingest/index.js";
+import { createHybridRetriever, createNaiveRetriever, type EmbeddingsConfig, type HybridOptions, type Retriever } from "../knowledge/index.js";
 import type { Config, Env } from "./config.js";
 import { openSqliteStore } from "./store/sqlite-store.js";
 
@@ -37,7 +30,7 @@ export const HYBRID_DEFAULTS: Omit<HybridOptions, "scope"> = { vectorWeight: 0.2
 /** The composition root: opens (or builds) the index and wires retrieval into the assistant. */
 export async function createRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
   const today = new Date().toISOString().slice(0, 10);
-  const index = await openIndex({
+  const index = await ensureIndex({
     corpusDirs: options.corpusDirs ?? config.regulationDirs,
     knowledgeDir: config.knowledgeDir,
     indexDir: options.indexDir ?? config.indexDir,

@@ -1,11 +1,11 @@
 import type { Server } from "node:http";
-import { exitWithError } from "./cli/cli-errors.js";
+import { exitWithError } from "./channels/cli/cli-errors.js";
+import { createSlackChannel } from "./channels/slack/index.js";
+import { createTeamsChannel } from "./channels/teams/index.js";
 import { loadConfig, loadDotEnv } from "./config.js";
 import { type ChannelMount, createHttpApp } from "./http/create-http-app.js";
 import { createLogger } from "./logger.js";
 import { createServices } from "./runtime.js";
-import { createSlackChannel } from "./slack/index.js";
-import { createTeamsChannel } from "./teams/index.js";
 
 /**
  * `npm start`: one HTTP server on PORT for every configured channel — Slack at

@@ -1,9 +1,9 @@
+import type { Lang } from "../knowledge/clause.js";
+import type { KnowledgeSource, Retriever } from "../knowledge/index.js";
+import { detectLang } from "../knowledge/language.js";
 import type { Answer } from "./answer/answer.js";
 import { composeAnswer } from "./answer/compose-answer.js";
 import { withTruncationNote } from "./answer/messages.js";
-import type { Lang } from "./clause.js";
-import { detectLang } from "./language.js";
-import type { KnowledgeSource, Retriever } from "./ports.js";
 
 export interface AskOptions {
   /** Answer in this language; detected from the question when absent. */

@@ -1,82 +1,8 @@
-import type { Checklist } from "../knowledge/index.js";
-import type { ClauseRecord, Lang, RegulationRecord } from "./clause.js";
-
 /**
- * Ports the conversation engine depends on. Implementations live in ingest/ (retrieval,
- * knowledge) and adapters/ (clock, logger, stores); tests use small fakes.
+ * Ports the conversation engine declares for what lies outside it. Implementations live in
+ * adapters/ (clock, logger, stores); tests use small fakes. Retrieval and the knowledge
+ * source are declared by knowledge/ (knowledge/ports.ts).
  */
-
-export interface RetrievalQuery {
-  text: string;
-  lang: Lang;
-  /** Article ids the conversation was about (thread context), most recent first. */
-  context?: string[];
-  limit?: number;
-}
-
-/** How a hit was found: an exact reference, the search, or a successor of a repealed hit. */
-export type HitSource = "reference" | "search" | "successor";
-
-export interface RetrievedArticle {
-  articleId: string;
-  score: number;
-  /** Clause ids inside the article (paragraph, item) to quote, best first; empty = whole article. */
-  focus: string[];
-  source: HitSource;
-}
-
-export type AbstainReason = "no_match" | "out_of_scope" | "unknown_reference";
-
-export interface RetrievalResult {
-  hits: RetrievedArticle[];
-  abstained: boolean;
-  reason?: AbstainReason;
-  /** A law the question names that the corpus does not hold (勞基法, 商標法 ...). */
-  unknownLaw?: string;
-  /** The neighbouring legal field the question belongs to, and where to look instead (in the question's language). */
-  otherField?: { name: string; where: string };
-  /** PCODEs the question names explicitly. */
-  mentionedLaws: string[];
-  /** Related case studies (ids), best first. */
-  cases: string[];
-}
-
-export interface Retriever {
-  retrieve(query: RetrievalQuery): Promise<RetrievalResult>;
-}
-
-export interface SuccessorLink {
-  /** Ids of the clauses that now carry the duty. */
-  to: string[];
-  note?: string;
-  repealedOn: string;
-}
-
-export interface PlainNote {
-  id: string;
-  text: string;
-}
-
-export interface CaseStudyText {
-  id: string;
-  title: string;
-  summary: string;
-}
-
-/** Read access to everything the bot may quote. Every text it returns is verbatim from its source file. */
-export interface KnowledgeSource {
-  clause(id: string, lang: Lang): ClauseRecord | undefined;
-  regulation(pcode: string, lang: Lang): RegulationRecord | undefined;
-  regulations(): RegulationRecord[];
-  /** Successor clauses of a clause of a repealed regulation (the most specific entry wins). */
-  successorsOf(id: string, lang: Lang): SuccessorLink | undefined;
-  note(articleId: string, lang: Lang): PlainNote | undefined;
-  caseStudy(id: string, lang: Lang): CaseStudyText | undefined;
-  checklists(): Checklist[];
-  checklist(id: string): Checklist | undefined;
-  /** One-line summaries of the default-scope regulations, used when the bot cannot answer. */
-  scopeSummaries(lang: Lang): Array<{ pcode: string; name: string; summary: string }>;
-}
 
 export interface Clock {
   now(): Date;

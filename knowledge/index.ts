@@ -1,7 +1,13 @@
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export * from "./schema.js";
+export * from "./base/index.js";
+export * from "./clause.js";
+export * from "./content/schema.js";
+export * from "./errors.js";
+export * from "./language.js";
+export * from "./ports.js";
+export * from "./search/index.js";
 
-/** The folder holding the knowledge files shipped with the product. */
-export const KNOWLEDGE_DIR = dirname(fileURLToPath(import.meta.url));
+/** The folder holding the knowledge files shipped with the product (knowledge/content). */
+export const KNOWLEDGE_DIR = join(dirname(fileURLToPath(import.meta.url)), "content");

@@ -4,11 +4,11 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { createSlackChannel } from "../adapters/channels/slack/index.js";
 import { type Config, loadConfig, loadDotEnv } from "../adapters/config.js";
 import { createHttpApp } from "../adapters/http/create-http-app.js";
 import { createLogger } from "../adapters/logger.js";
 import { createServices } from "../adapters/runtime.js";
-import { createSlackChannel } from "../adapters/slack/index.js";
 import { startFakeSlackApi } from "../tests/support/slack/fake-slack-api.js";
 
 /**

@@ -1,19 +1,18 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import {
-  AppError,
-  type AssessmentEvent,
-  type AssessmentRecord,
-  type AssessmentStore,
-  ErrorCodes,
-  type FeedbackRecord,
-  type QuestionRecord,
-  type Reply,
-  type ResponseRecord,
-  type SessionRecord,
-  type TurnWrite,
+import type {
+  AssessmentEvent,
+  AssessmentRecord,
+  AssessmentStore,
+  FeedbackRecord,
+  QuestionRecord,
+  Reply,
+  ResponseRecord,
+  SessionRecord,
+  TurnWrite,
 } from "../../bot/index.js";
+import { AppError, ErrorCodes } from "../../knowledge/index.js";
 import { MIGRATIONS } from "./migrations.js";
 
 type Row = Record<string, unknown>;

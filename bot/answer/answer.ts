@@ -1,5 +1,5 @@
-import type { ClauseStatus, Lang } from "../clause.js";
-import type { AbstainReason, HitSource } from "../ports.js";
+import type { ClauseStatus, Lang } from "../../knowledge/clause.js";
+import type { AbstainReason, HitSource } from "../../knowledge/index.js";
 
 /** A clause the answer relies on, quoted verbatim from the official file. */
 export interface Citation {

@@ -1,5 +1,5 @@
-import { articleIdOf, articleUrl, type ClauseRecord, type Lang } from "../clause.js";
-import type { KnowledgeSource, RetrievalResult, RetrievedArticle } from "../ports.js";
+import { articleIdOf, articleUrl, type ClauseRecord, type Lang } from "../../knowledge/clause.js";
+import type { KnowledgeSource, RetrievalResult, RetrievedArticle } from "../../knowledge/index.js";
 import type { Answer, Citation } from "./answer.js";
 import { labelOf, labelOfParts } from "./labels.js";
 import { abstentionText, leadText, partlyElsewhere, warningText } from "./messages.js";

@@ -1,4 +1,4 @@
-import type { ClauseRecord, ClauseStatus, Lang } from "../clause.js";
+import type { ClauseRecord, ClauseStatus, Lang } from "../../knowledge/clause.js";
 
 /** 《個人資料保護法》第27條第1項 / Personal Data Protection Act, Article 27, paragraph 1. */
 export function clauseLabel(lawName: string, article: string, path: number[], lang: Lang): string {

@@ -1,5 +1,5 @@
-import type { Lang } from "../clause.js";
-import type { KnowledgeSource, RetrievalResult } from "../ports.js";
+import type { Lang } from "../../knowledge/clause.js";
+import type { KnowledgeSource, RetrievalResult } from "../../knowledge/index.js";
 import type { Answer, Citation } from "./answer.js";
 import { statusLabel } from "./labels.js";
 

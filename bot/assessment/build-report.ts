@@ -1,7 +1,6 @@
-import type { Checklist } from "../../knowledge/index.js";
+import type { Lang } from "../../knowledge/clause.js";
+import type { Checklist, KnowledgeSource } from "../../knowledge/index.js";
 import { labelOf } from "../answer/labels.js";
-import type { Lang } from "../clause.js";
-import type { KnowledgeSource } from "../ports.js";
 import { itemText, latestByItem, resultLabel, sectionTitle } from "./progress.js";
 import type { AssessmentReport } from "./report-model.js";
 import type { AssessmentRecord, ResponseRecord } from "./store.js";

@@ -1,5 +1,5 @@
+import type { Lang } from "../../knowledge/clause.js";
 import type { Checklist, ChecklistItem, CheckResult } from "../../knowledge/index.js";
-import type { Lang } from "../clause.js";
 import type { AssessmentStatus, ResponseRecord } from "./store.js";
 
 const RESULT_LABELS: Record<Lang, Record<CheckResult, string>> = {

@@ -1,5 +1,5 @@
+import type { Lang } from "../../knowledge/clause.js";
 import type { CheckResult } from "../../knowledge/index.js";
-import type { Lang } from "../clause.js";
 
 /** One row of the ministry-style table. */
 export interface ReportRow {

@@ -1,5 +1,5 @@
+import type { Lang } from "../../knowledge/clause.js";
 import type { CheckResult } from "../../knowledge/index.js";
-import type { Lang } from "../clause.js";
 import type { Reply } from "../conversation/reply.js";
 import type { ChannelName } from "../conversation/turn.js";
 

@@ -1,8 +1,7 @@
-import type { Checklist, ChecklistItem } from "../../knowledge/index.js";
+import type { Lang } from "../../knowledge/clause.js";
+import type { Checklist, ChecklistItem, KnowledgeSource } from "../../knowledge/index.js";
 import { citeClause } from "../answer/compose-answer.js";
-import type { Lang } from "../clause.js";
 import type { AssessmentOption, ChecklistOption, ItemView, RecordedView, StatusView, WhyView } from "../conversation/reply.js";
-import type { KnowledgeSource } from "../ports.js";
 import { type PersonalDataKind, personalDataLabel } from "../privacy/mask-personal-data.js";
 import { checklistTitle, countResults, itemText, latestByItem, resultLabel, sectionTitle } from "./progress.js";
 import type { AssessmentRecord, ResponseRecord } from "./store.js";

@@ -1,4 +1,4 @@
-import { articleIdOf } from "../clause.js";
+import { articleIdOf } from "../../knowledge/clause.js";
 import { maskPersonalData, personalDataLabel } from "../privacy/mask-personal-data.js";
 import { newId } from "./ids.js";
 import { messages } from "./messages.js";

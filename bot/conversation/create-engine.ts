@@ -1,10 +1,10 @@
+import type { Lang } from "../../knowledge/clause.js";
+import { detectLang } from "../../knowledge/language.js";
 import { mayOpen } from "../assessment/access.js";
 import { buildReport } from "../assessment/build-report.js";
 import { parseAnswer } from "../assessment/parse-answer.js";
 import type { SessionRecord } from "../assessment/store.js";
 import { assessmentOption, checklistOption } from "../assessment/views.js";
-import type { Lang } from "../clause.js";
-import { detectLang } from "../language.js";
 import { askQuestion, looksLikeQuestion } from "./ask-question.js";
 import { listChecklists, recordAnswer, recordNote, showItem, startChecklist } from "./assessment-flow.js";
 import { currentItem, openItem, resolvePending, runCommand } from "./commands.js";

@@ -1,5 +1,5 @@
+import type { Lang } from "../../knowledge/clause.js";
 import type { AssessmentReport } from "../assessment/report-model.js";
-import type { Lang } from "../clause.js";
 import type { AssessmentOption, ChecklistOption, Reply } from "./reply.js";
 import type { Turn } from "./turn.js";
 

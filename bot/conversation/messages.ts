@@ -1,4 +1,4 @@
-import type { Lang } from "../clause.js";
+import type { Lang } from "../../knowledge/clause.js";
 
 /** Fixed texts of the conversation engine, Traditional Chinese (Taiwan) and English. */
 export const MESSAGES = {

@@ -1,7 +1,7 @@
+import type { Lang } from "../../knowledge/clause.js";
 import { statusLabel } from "../answer/labels.js";
 import { renderAnswerText } from "../answer/render-text.js";
 import { assessmentStatusLabel } from "../assessment/progress.js";
-import type { Lang } from "../clause.js";
 import type { ItemView, Reply, ReplyPart, StatusView, WhyView } from "./reply.js";
 
 /** The reply as plain text: the terminal chat, and the fallback of channels that cannot render cards. */

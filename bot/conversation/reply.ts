@@ -1,6 +1,6 @@
+import type { Lang } from "../../knowledge/clause.js";
 import type { CheckResult } from "../../knowledge/index.js";
 import type { Answer, CaseCitation, Citation } from "../answer/answer.js";
-import type { Lang } from "../clause.js";
 
 /**
  * What the engine says back, channel-agnostic. Channels render each part in their own way

@@ -1,9 +1,9 @@
-import type { Checklist } from "../../knowledge/index.js";
+import type { Lang } from "../../knowledge/clause.js";
+import type { Checklist, KnowledgeSource } from "../../knowledge/index.js";
 import { mayOpen } from "../assessment/access.js";
 import type { AssessmentEvent, AssessmentRecord, AssessmentStore, FeedbackRecord, QuestionRecord, ResponseRecord, SessionRecord } from "../assessment/store.js";
 import type { Assistant } from "../assistant.js";
-import type { Lang } from "../clause.js";
-import type { KnowledgeSource, Logger } from "../ports.js";
+import type { Logger } from "../ports.js";
 import type { ReplyPart } from "./reply.js";
 import { shareKeyOf, type Turn } from "./turn.js";
 

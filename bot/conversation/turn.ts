@@ -1,4 +1,4 @@
-import type { Lang } from "../clause.js";
+import type { Lang } from "../../knowledge/clause.js";
 
 /** Where a turn came from. */
 export type ChannelName = "cli" | "slack" | "teams" | "web";

@@ -1,4 +1,4 @@
-import type { Lang } from "../clause.js";
+import type { Lang } from "../../knowledge/clause.js";
 
 /**
  * Masks personal data that users paste into notes and questions before anything is

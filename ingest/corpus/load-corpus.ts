@@ -1,25 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { ClauseRecord, RegulationRecord } from "../../bot/index.js";
+import type { ClauseRecord, Corpus, CorpusFile, CorpusProblem, RegulationRecord } from "../../knowledge/index.js";
 import { parseMojFile } from "../moj/parse-moj-file.js";
-
-export interface CorpusProblem {
-  file: string;
-  reason: string;
-}
-
-export interface CorpusFile {
-  path: string;
-  /** Raw text of the file, used for hashing and change detection. */
-  raw: string;
-}
-
-export interface Corpus {
-  regulations: RegulationRecord[];
-  clauses: ClauseRecord[];
-  files: CorpusFile[];
-  problems: CorpusProblem[];
-}
 
 /**
  * Lists the MOJ files under each directory: `DIR/zh/*.json`, `DIR/en/*.json` and

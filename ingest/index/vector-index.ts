@@ -2,8 +2,7 @@ import { createHash } from "node:crypto";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import { Document } from "@langchain/core/documents";
 import type { Embeddings } from "@langchain/core/embeddings";
-import type { ClauseRecord } from "../../bot/index.js";
-import type { VectorSearch } from "../retrieve/hybrid-retriever.js";
+import type { ClauseRecord } from "../../knowledge/index.js";
 import type { EmbeddingCache } from "./embedding-cache.js";
 
 /** One embedded text: an article in one language, with its law's name and chapter for context. */
@@ -60,22 +59,4 @@ export async function buildVectorStore(chunks: VectorChunk[], embeddings: Embedd
   const docs = chunks.map((c) => new Document({ pageContent: c.hash, metadata: { articleId: c.articleId, lang: c.lang } }));
   await store.addVectors(vectors, docs);
   return store;
-}
-
-/** Vector search by article: the best similarity over the article's languages. */
-export function createVectorSearch(store: HNSWLib, embeddings: Embeddings): VectorSearch {
-  return {
-    async search(text, k) {
-      const query = await embeddings.embedQuery(text);
-      const count = store.index.getCurrentCount();
-      // HNSWLib returns cosine distance; similarity = 1 - distance.
-      const results = await store.similaritySearchVectorWithScore(query, Math.min(count, k * 2));
-      const best = new Map<string, number>();
-      for (const [doc, distance] of results) {
-        const id = String(doc.metadata.articleId);
-        best.set(id, Math.max(best.get(id) ?? -1, 1 - distance));
-      }
-      return [...best].map(([id, similarity]) => ({ id, similarity })).slice(0, k);
-    },
-  };
 }

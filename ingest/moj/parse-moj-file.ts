@@ -1,5 +1,5 @@
-import type { ClauseRecord, ClauseStatus, Lang, RegulationRecord } from "../../bot/index.js";
-import { parseChineseNumber } from "../text/numerals.js";
+import type { ClauseRecord, ClauseStatus, Lang, RegulationRecord } from "../../knowledge/index.js";
+import { parseChineseNumber } from "../../knowledge/search/text/numerals.js";
 import { type MojFile, MojFileSchema } from "./moj-file-schema.js";
 import { itemText, paragraphText, splitArticle } from "./split-article.js";
 

@@ -1,4 +1,4 @@
-import { parseChineseNumber } from "../text/numerals.js";
+import { parseChineseNumber } from "../../knowledge/search/text/numerals.js";
 
 /**
  * Splits the text of one article (條文內容) into its paragraphs (項), items (款) and

@@ -1,3 +1,5 @@
+import type { TranslationTable } from "../../knowledge/index.js";
+
 /**
  * IBM Model 1 (Brown et al., "The Mathematics of Statistical Machine Translation", 1993)
  * trained by EM on aligned English/Chinese paragraphs of the same regulations. It learns
@@ -8,9 +10,6 @@ export interface ParallelPair {
   en: string[];
   zh: string[];
 }
-
-/** English stem -> Chinese words with t(zh | en), best first. */
-export type TranslationTable = Record<string, Array<[string, number]>>;
 
 export interface Model1Options {
   iterations?: number;

@@ -1,6 +1,5 @@
-import type { ClauseRecord } from "../../bot/index.js";
-import type { GlossaryTerm } from "../../knowledge/index.js";
-import type { Analyzer } from "../text/analyzer.js";
+import type { ClauseRecord, GlossaryTerm } from "../../knowledge/index.js";
+import type { Analyzer } from "../../knowledge/search/text/analyzer.js";
 import type { ParallelPair } from "./ibm-model1.js";
 
 /**

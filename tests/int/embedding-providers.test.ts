@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openIndex } from "../../ingest/index.js";
+import { ensureIndex } from "../../ingest/index.js";
 import { corpusDir, KNOWLEDGE, tempDir } from "../support/corpus.js";
 
 /** A deterministic 16-dimension vector for a text: what a local fake model returns. */
@@ -58,8 +58,8 @@ describe("configured embedding providers over real HTTP", () => {
     work.cleanup();
   });
 
-  const open = (name: string, embeddings: Parameters<typeof openIndex>[0]["embeddings"]) =>
-    openIndex({ corpusDirs: [corpusDir()], knowledgeDir: KNOWLEDGE, indexDir: `${work.path}/${name}`, today: "2026-11-27", embeddings });
+  const open = (name: string, embeddings: Parameters<typeof ensureIndex>[0]["embeddings"]) =>
+    ensureIndex({ corpusDirs: [corpusDir()], knowledgeDir: KNOWLEDGE, indexDir: `${work.path}/${name}`, today: "2026-11-27", embeddings });
 
   it("embeds with an OpenAI-compatible endpoint chosen by configuration alone", async () => {
     const { report, manifest, vectors } = await open("openai", { provider: "openai", openaiApiKey: "sk-test", baseUrl: `${fake.url}/v1` });

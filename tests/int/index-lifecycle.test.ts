@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openIndex } from "../../ingest/index.js";
+import { ensureIndex } from "../../ingest/index.js";
 import { corpusDir, KNOWLEDGE, tempDir } from "../support/corpus.js";
 
 const TODAY = "2026-11-27";
@@ -22,7 +22,7 @@ describe("index lifecycle (real HNSWLib and files in a temp dir)", () => {
   afterAll(() => work.cleanup());
 
   it("builds the index on first use", async () => {
-    const { report, manifest } = await openIndex(options());
+    const { report, manifest } = await ensureIndex(options());
     expect(report.status).toBe("built");
     expect(report.embedded).toBeGreaterThan(400);
     expect(manifest.counts.regulations).toBe(14);
@@ -30,7 +30,7 @@ describe("index lifecycle (real HNSWLib and files in a temp dir)", () => {
   });
 
   it("does no work when nothing changed", async () => {
-    const { report } = await openIndex(options());
+    const { report } = await ensureIndex(options());
     expect(report).toMatchObject({ status: "up-to-date", embedded: 0, changed: [], added: [], removed: [] });
   });
 
@@ -39,7 +39,7 @@ describe("index lifecycle (real HNSWLib and files in a temp dir)", () => {
     const data = JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
     data.法規內容[19].條文內容 = "本辦法自發布日施行。（測試修改）";
     writeFileSync(file, JSON.stringify(data));
-    const { report, kb } = await openIndex(options());
+    const { report, kb } = await ensureIndex(options());
     expect(report.status).toBe("updated");
     expect(report.changed).toEqual([file]);
     expect(report.embedded).toBe(1);
@@ -48,7 +48,7 @@ describe("index lifecycle (real HNSWLib and files in a temp dir)", () => {
   });
 
   it("rebuilds when the embedding model no longer matches the manifest", async () => {
-    const { report, manifest } = await openIndex(options(128));
+    const { report, manifest } = await ensureIndex(options(128));
     expect(report.status).toBe("rebuilt");
     expect(report.reason).toMatch(/embedding model changed/);
     expect(manifest.embedding.dimensions).toBe(128);
@@ -56,7 +56,7 @@ describe("index lifecycle (real HNSWLib and files in a temp dir)", () => {
 
   it("rebuilds when the manifest is damaged, never using it silently", async () => {
     writeFileSync(join(indexDir, "manifest.json"), "{ not json");
-    const { report } = await openIndex(options(128));
+    const { report } = await ensureIndex(options(128));
     expect(report.status).toBe("rebuilt");
     expect(report.reason).toMatch(/manifest unreadable/);
   });
@@ -64,7 +64,7 @@ describe("index lifecycle (real HNSWLib and files in a temp dir)", () => {
   it("reports a malformed file by name and reason and ingests the others", async () => {
     const bad = join(corpus, "zh", "Z9999999.json");
     writeFileSync(bad, JSON.stringify({ 法規名稱: "壞檔案", 法規網址: "not a url", 法規內容: [] }));
-    const { report, manifest } = await openIndex(options(128));
+    const { report, manifest } = await ensureIndex(options(128));
     expect(report.problems).toEqual([{ file: bad, reason: expect.stringContaining("法規網址") }]);
     expect(manifest.counts.regulations).toBe(14);
   });

@@ -1,8 +1,8 @@
 import { cpSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isAppError } from "../../bot/index.js";
-import { loadCorpus, loadKnowledgeFiles } from "../../ingest/index.js";
+import { loadCorpus } from "../../ingest/index.js";
+import { isAppError, loadKnowledgeFiles } from "../../knowledge/index.js";
 import { corpusDir, KNOWLEDGE, tempDir } from "../support/corpus.js";
 
 describe("knowledge files against the corpus", () => {

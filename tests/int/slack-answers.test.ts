@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Runtime } from "../../adapters/runtime.js";
-import { AppError, type Engine } from "../../bot/index.js";
+import type { Engine } from "../../bot/index.js";
+import { AppError } from "../../knowledge/index.js";
 import { tempDir } from "../support/corpus.js";
 import { type FakeSlackApi, startFakeSlackApi } from "../support/slack/fake-slack-api.js";
 import { button, buttonsOf, limitProblems, textOf } from "../support/slack/slack-blocks.js";

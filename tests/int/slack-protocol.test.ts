@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSlackChannel } from "../../adapters/channels/slack/index.js";
 import { loadConfig } from "../../adapters/config.js";
 import type { Runtime } from "../../adapters/runtime.js";
-import { createSlackChannel } from "../../adapters/slack/index.js";
-import { isAppError } from "../../bot/index.js";
+import { isAppError } from "../../knowledge/index.js";
 import { corpusDir, tempDir } from "../support/corpus.js";
 import { recordingLogger } from "../support/recording-logger.js";
 import { type FakeSlackApi, startFakeSlackApi } from "../support/slack/fake-slack-api.js";

@@ -1,8 +1,8 @@
 import Database from "better-sqlite3";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createTeamsChannel } from "../../adapters/channels/teams/index.js";
 import { loadConfig } from "../../adapters/config.js";
-import { createTeamsChannel } from "../../adapters/teams/index.js";
-import { isAppError } from "../../bot/index.js";
+import { isAppError } from "../../knowledge/index.js";
 import { tempDir } from "../support/corpus.js";
 import { recordingLogger } from "../support/recording-logger.js";
 import { post, textMessage } from "../support/teams/activities.js";

@@ -13,8 +13,8 @@ import {
   readPngInfo,
   TEAMS_APP_DIR,
   TeamsManifestSchema,
-} from "../../adapters/teams/app-package/index.js";
-import { isAppError } from "../../bot/index.js";
+} from "../../adapters/channels/teams/app-package/index.js";
+import { isAppError } from "../../knowledge/index.js";
 import { tempDir } from "../support/corpus.js";
 
 const APP_ID = "3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a";
@@ -113,13 +113,15 @@ describe("the Teams app package", () => {
 
   it("npm run teams:package writes the zip from the environment's MicrosoftAppId", async () => {
     const out = join(work.path, "app.zip");
-    const run = await promisify(execFile)(process.execPath, ["--import", "tsx", "adapters/teams/app-package/package-main.ts", "--out", out], {
+    const run = await promisify(execFile)(process.execPath, ["--import", "tsx", "adapters/channels/teams/app-package/package-main.ts", "--out", out], {
       cwd: ROOT,
       env: { PATH: process.env.PATH, MicrosoftAppId: APP_ID, LOG_LEVEL: "silent" },
     });
     expect(run.stdout).toContain(`app id ${APP_ID}`);
     const archive = await JSZip.loadAsync(readFileSync(out));
     expect(Object.keys(archive.files).sort()).toEqual(["color.png", "manifest.json", "outline.png"]);
-    expect(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts["teams:package"]).toBe("tsx adapters/teams/app-package/package-main.ts");
+    expect(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts["teams:package"]).toBe(
+      "tsx adapters/channels/teams/app-package/package-main.ts",
+    );
   });
 });

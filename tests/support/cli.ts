@@ -7,7 +7,7 @@ const TSX = resolve(ROOT, "node_modules/.bin/tsx");
 
 /** Starts `npm run cli -- ...` the way a user would (through tsx), with its own data folder. */
 export function startCli(args: string[], dataDir: string, env: Record<string, string> = {}): ChildProcessWithoutNullStreams {
-  return spawn(TSX, ["adapters/cli/main.ts", ...args], {
+  return spawn(TSX, ["adapters/channels/cli/main.ts", ...args], {
     cwd: ROOT,
     env: { ...process.env, REGULATIONS_DIR: corpusDir(), DATA_DIR: dataDir, LOG_LEVEL: "silent", ...env },
   });

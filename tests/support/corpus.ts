@@ -1,6 +1,6 @@
 import { cpSync, existsSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { tempFolder } from "../../adapters/cli/temp-folder.js";
+import { tempFolder } from "../../adapters/channels/cli/temp-folder.js";
 
 /** The official corpus the tests read (never copied into the repository). */
 export function corpusDir(): string {
@@ -17,7 +17,7 @@ export function tempDir(prefix = "ca-test-"): { path: string; cleanup: () => voi
   return tempFolder(prefix);
 }
 
-export const KNOWLEDGE = resolve(import.meta.dirname, "../../knowledge");
+export const KNOWLEDGE = resolve(import.meta.dirname, "../../knowledge/content");
 
 /**
  * A copy of the knowledge files in `dataDir` whose checklists are replaced by one fixture,

@@ -1,12 +1,12 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
+import { createSlackChannel, type SlackChannelDeps } from "../../../adapters/channels/slack/index.js";
 import { type Config, loadConfig } from "../../../adapters/config.js";
 import type { ChannelMount } from "../../../adapters/http/create-http-app.js";
 import { createHttpApp } from "../../../adapters/http/create-http-app.js";
 import { createLogger } from "../../../adapters/logger.js";
 import { createRuntime, type Runtime } from "../../../adapters/runtime.js";
-import { createSlackChannel, type SlackChannelDeps } from "../../../adapters/slack/index.js";
 import { openSqliteStore, type SqliteStore } from "../../../adapters/store/sqlite-store.js";
 import { createEngine, type Engine, type Logger } from "../../../bot/index.js";
 import { corpusDir, knowledgeWithChecklist } from "../corpus.js";

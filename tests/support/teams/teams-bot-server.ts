@@ -1,11 +1,11 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
+import { createTeamsChannel } from "../../../adapters/channels/teams/index.js";
 import { loadConfig } from "../../../adapters/config.js";
 import { createHttpApp } from "../../../adapters/http/create-http-app.js";
 import { createLogger } from "../../../adapters/logger.js";
 import { createServices, type Services } from "../../../adapters/runtime.js";
-import { createTeamsChannel } from "../../../adapters/teams/index.js";
 import type { Engine, Logger } from "../../../bot/index.js";
 import { corpusDir, knowledgeWithChecklist } from "../corpus.js";
 import { type LogEntry, recordingLogger } from "../recording-logger.js";

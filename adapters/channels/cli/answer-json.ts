@@ -1,0 +1,24 @@
+import type { Answer } from "../../../bot/index.js";
+
+/** The --json shape of an answer: citations in rank order, ids beginning with PCODE:ARTICLE. */
+export function answerJson(answer: Answer) {
+  return {
+    answer: answer.text,
+    abstained: answer.abstained,
+    lang: answer.lang,
+    citations: answer.citations.map((c) => ({
+      id: c.id,
+      law: c.law,
+      article: c.article,
+      label: c.label,
+      text: c.quote,
+      url: c.url,
+      status: c.status,
+      asOf: c.asOf,
+      score: Math.round(c.score * 1000) / 1000,
+      ...(c.successor ? { successor: c.successor.ids } : {}),
+    })),
+    warnings: answer.warnings,
+    cases: answer.cases.map((c) => c.id),
+  };
+}

@@ -1,0 +1,107 @@
+import { writeFileSync } from "node:fs";
+import { userInfo } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { AppError, ErrorCodes, type Lang } from "../../../knowledge/index.js";
+import { loadConfig, loadDotEnv } from "../../config.js";
+import { createLogger } from "../../logger.js";
+import { REPORT_FORMATS, type ReportFormat, renderReport } from "../../report/write-report.js";
+import { createRuntime, createServices } from "../../runtime.js";
+import { answerJson } from "./answer-json.js";
+import { exitWithError, exitWithUsage } from "./cli-errors.js";
+import { printIngestReport } from "./ingest-report.js";
+import { runTerminalConversation } from "./terminal-conversation.js";
+
+const USAGE = `Usage:
+  npm run cli -- ask "問題" [--json] [--lang zh|en]        answer one question with cited clauses
+  npm run cli -- ingest                                    build or refresh the index and print what changed
+  npm run cli -- assess [checklist] [--resume CODE] [--user NAME]
+                                                           run a self-assessment (interactive, or answers from stdin)
+  npm run cli -- report <assessment> [--format xlsx|csv|md] [--out FILE] [--lang zh|en]
+                                                           write the ministry-style report of an assessment`;
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  loadDotEnv();
+  const config = loadConfig();
+  const logger = createLogger(config.env.LOG_LEVEL === "info" ? "warn" : config.env.LOG_LEVEL);
+  const progress = (m: string) => process.stderr.write(`${m}\n`);
+  switch (command) {
+    case "ask": {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { json: { type: "boolean", default: false }, lang: { type: "string" } },
+      });
+      const question = positionals.join(" ").trim();
+      if (!question) exitWithUsage("ask needs a question.", USAGE);
+      const lang = parseLang(values.lang);
+      const runtime = await createRuntime(config, { logger, onProgress: progress });
+      const answer = await runtime.assistant.ask(question, lang ? { lang } : {});
+      process.stdout.write(values.json ? `${JSON.stringify(answerJson(answer))}\n` : `${answer.text}\n`);
+      return;
+    }
+    case "ingest": {
+      const runtime = await createRuntime(config, { logger, onProgress: progress });
+      printIngestReport(runtime.report, runtime.index.manifest);
+      return;
+    }
+    case "assess": {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { resume: { type: "string" }, user: { type: "string" } },
+      });
+      const services = await createServices(config, { logger, onProgress: progress });
+      const checklist = positionals.join(" ").trim();
+      const opening = values.resume ? [`繼續 ${values.resume}`] : checklist ? [`開始自評 ${checklist}`] : ["繼續"];
+      try {
+        await runTerminalConversation({
+          engine: services.engine,
+          logger,
+          userId: values.user ?? userInfo().username,
+          opening,
+          reportDir: join(config.dataDir, "reports"),
+        });
+      } finally {
+        await services.store.close();
+      }
+      return;
+    }
+    case "report": {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { format: { type: "string", default: "xlsx" }, out: { type: "string" }, lang: { type: "string" } },
+      });
+      const code = positionals[0];
+      if (!code) exitWithUsage("report needs an assessment code (shown when the assessment starts, and by 我的自評).", USAGE);
+      const format = values.format as ReportFormat;
+      if (!REPORT_FORMATS.includes(format)) exitWithUsage(`--format must be one of ${REPORT_FORMATS.join(", ")}.`, USAGE);
+      const services = await createServices(config, { logger, onProgress: progress });
+      try {
+        const report = await services.engine.report(code, parseLang(values.lang) ?? "zh");
+        if (!report)
+          throw new AppError(ErrorCodes.NOT_FOUND, `No assessment ${code} in ${config.answerLogPath}`, {
+            hint: "List assessments with `npm run chat` and 我的自評.",
+          });
+        const out = values.out ?? `${report.assessmentId}.${format}`;
+        writeFileSync(out, await renderReport(report, format));
+        process.stdout.write(`${out}\n`);
+      } finally {
+        await services.store.close();
+      }
+      return;
+    }
+    default:
+      exitWithUsage(command ? `Unknown command: ${command}` : "No command given.", USAGE);
+  }
+}
+
+function parseLang(value: string | undefined): Lang | undefined {
+  if (value === undefined) return undefined;
+  if (value !== "zh" && value !== "en") exitWithUsage("--lang must be zh or en.", USAGE);
+  return value;
+}
+
+main(process.argv.slice(2)).catch(exitWithError);

@@ -1,0 +1,26 @@
+import type { Engine, Logger } from "../../../bot/index.js";
+import type { BotIdentitySource } from "./bot-identity.js";
+import type { CitationCache } from "./citation-cache.js";
+import type { ConversationSerial } from "./conversation-serial.js";
+import type { DmChannels } from "./dm-channels.js";
+import type { ItemCards } from "./item-cards.js";
+import type { Poster } from "./slack-poster.js";
+import type { WebClient } from "./web-client.js";
+import type { WorkQueue } from "./work-queue.js";
+
+/** What the Slack handlers share: the engine, the Web API, and the small in-memory helpers. */
+export interface SlackRuntime {
+  engine: Engine;
+  client: WebClient;
+  poster: Poster;
+  logger: Logger;
+  identity: BotIdentitySource;
+  dms: DmChannels;
+  cards: ItemCards;
+  citations: CitationCache;
+  /** Work after the acknowledgement. */
+  queue: WorkQueue;
+  /** One turn at a time per conversation. */
+  serial: ConversationSerial;
+  now(): Date;
+}

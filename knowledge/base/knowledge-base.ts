@@ -1,0 +1,92 @@
+import type { ClauseRecord, Lang, RegulationRecord } from "../clause.js";
+import type { CaseStudyText, KnowledgeSource, PlainNote, SuccessorLink } from "../ports.js";
+import type { Corpus } from "./corpus.js";
+import type { KnowledgeFiles } from "./load-knowledge-files.js";
+
+/** Everything ingested: the official texts and our own knowledge files, with lookups by id. */
+export interface KnowledgeBase extends KnowledgeSource {
+  corpus: Corpus;
+  files: KnowledgeFiles;
+  /** Article-level records, one per article id and language. */
+  articles: ClauseRecord[];
+  /** Names and aliases of every regulation, for recognising mentions in questions. */
+  lawNames(): Array<{ pcode: string; names: string[] }>;
+  defaultScope(): string[];
+}
+
+/** Indexes the corpus and the knowledge files for lookups. */
+export function createKnowledgeBase(corpus: Corpus, files: KnowledgeFiles): KnowledgeBase {
+  const clauses = new Map<string, ClauseRecord>();
+  for (const clause of corpus.clauses) clauses.set(`${clause.lang}|${clause.id}`, clause);
+  const regulations = new Map(corpus.regulations.map((r) => [`${r.lang}|${r.pcode}`, r]));
+  const successors = new Map(files.successors.map.map((entry) => [entry.from, entry]));
+  const notes = new Map(files.notes.notes.map((note) => [note.id, note]));
+  const sources = new Map(files.sources.regulations.map((source) => [source.pcode, source]));
+  const cases = new Map(files.cases.map((c) => [c.id, c]));
+
+  function clause(id: string, lang: Lang): ClauseRecord | undefined {
+    return clauses.get(`${lang}|${id}`) ?? clauses.get(`${lang === "zh" ? "en" : "zh"}|${id}`);
+  }
+
+  function regulation(pcode: string, lang: Lang): RegulationRecord | undefined {
+    return regulations.get(`${lang}|${pcode}`) ?? regulations.get(`${lang === "zh" ? "en" : "zh"}|${pcode}`);
+  }
+
+  function successorsOf(id: string, lang: Lang): SuccessorLink | undefined {
+    if (!id.startsWith(`${files.successors.repealed}:`)) return undefined;
+    // The most specific entry wins: J0080052:9:1:12 before J0080052:9.
+    const parts = id.split(":");
+    for (let n = parts.length; n >= 2; n--) {
+      const entry = successors.get(parts.slice(0, n).join(":"));
+      if (entry) {
+        const note = lang === "en" ? entry.note_en : entry.note_zh;
+        return { to: entry.to, repealedOn: files.successors.repealed_on, ...(note ? { note } : {}) };
+      }
+    }
+    return undefined;
+  }
+
+  return {
+    corpus,
+    files,
+    articles: corpus.clauses.filter((c) => c.level === "article"),
+    clause,
+    regulation,
+    regulations: () => corpus.regulations,
+    successorsOf,
+    note(articleId: string, lang: Lang): PlainNote | undefined {
+      const note = notes.get(articleId);
+      return note ? { id: note.id, text: lang === "en" ? note.en : note.zh } : undefined;
+    },
+    caseStudy(id: string, lang: Lang): CaseStudyText | undefined {
+      const found = cases.get(id);
+      if (!found) return undefined;
+      return lang === "en" ? { id, title: found.title_en, summary: found.summary_en } : { id, title: found.title_zh, summary: found.summary_zh };
+    },
+    checklists: () => files.checklists,
+    checklist: (id: string) => files.checklists.find((c) => c.id === id),
+    scopeSummaries(lang: Lang) {
+      return files.sources.default_scope.flatMap((pcode) => {
+        const source = sources.get(pcode);
+        const reg = regulation(pcode, lang);
+        if (!source || !reg) return [];
+        return [{ pcode, name: reg.name, summary: lang === "en" ? source.summary_en : source.summary_zh }];
+      });
+    },
+    lawNames() {
+      const byPcode = new Map<string, Set<string>>();
+      for (const reg of corpus.regulations) {
+        const names = byPcode.get(reg.pcode) ?? new Set<string>();
+        names.add(reg.name);
+        names.add(reg.nameZh);
+        byPcode.set(reg.pcode, names);
+      }
+      for (const source of files.sources.regulations) {
+        const names = byPcode.get(source.pcode);
+        if (names) for (const alias of source.aliases) names.add(alias);
+      }
+      return [...byPcode].map(([pcode, names]) => ({ pcode, names: [...names] }));
+    },
+    defaultScope: () => files.sources.default_scope,
+  };
+}

@@ -1,0 +1,48 @@
+import type { OutOfScopeTopic } from "../../content/schema.js";
+import type { AbstainReason } from "../../ports.js";
+import type { ConceptMatch } from "../query/glossary-matcher.js";
+
+export interface AbstentionInput {
+  concepts: ConceptMatch[];
+  /** Neighbouring legal fields named in the question (tax, labour, trademarks ...), with the words found. */
+  otherFields: Array<{ topic: OutOfScopeTopic; terms: string[] }>;
+  /** Regulations named that the corpus does not hold. */
+  unknownLaws: string[];
+  references: number;
+  mentioned: number;
+  /** Whether any article matched at all. */
+  matched: boolean;
+}
+
+export interface AbstentionDecision {
+  abstain: boolean;
+  reason?: AbstainReason;
+  unknownLaw?: string;
+  /** The neighbouring field the question touches, also when it is answered (to point there too). */
+  otherField?: OutOfScopeTopic;
+}
+
+/**
+ * Decides whether the corpus can answer at all. BM25 scores are not comparable across
+ * questions, so no score threshold decides. Instead, as a person would:
+ *  1. a question that names a law we do not hold (勞基法) is out of scope;
+ *  2. a question in a neighbouring legal field (invoices, overtime pay, trademarks) is out
+ *     of scope unless it speaks at least as much of duties of ours (deleting data,
+ *     outsourcing ...) as of the other field.
+ * Setting words (customer, online shop) are no evidence either way. A coverage threshold
+ * (share of the question's words the best article holds) was measured as a third rule and
+ * dropped: it refused colloquial questions that were answerable and caught nothing else.
+ */
+export function decideAbstention(input: AbstentionInput): AbstentionDecision {
+  if (input.references > 0) return { abstain: false };
+  const unknownLaw = input.mentioned === 0 ? input.unknownLaws[0] : undefined;
+  if (unknownLaw) return { abstain: true, reason: "out_of_scope", unknownLaw };
+  const duties = input.concepts.filter((c) => !c.term.generic).length;
+  const otherField = input.otherFields[0]?.topic;
+  // Distinct words of the other field against distinct duties of ours; a tie is answered
+  // (with a pointer to the other field), because losing an answerable question costs more.
+  const otherEvidence = new Set(input.otherFields.flatMap((f) => f.terms)).size;
+  if (otherField && input.mentioned === 0 && otherEvidence > duties) return { abstain: true, reason: "out_of_scope", otherField };
+  if (!input.matched) return { abstain: true, reason: "no_match" };
+  return { abstain: false, ...(otherField ? { otherField } : {}) };
+}

@@ -1,0 +1,212 @@
+import type { KnowledgeBase } from "../../base/knowledge-base.js";
+import { articleIdOf, type ClauseRecord } from "../../clause.js";
+import type { RetrievalQuery, RetrievalResult, RetrievedArticle, Retriever } from "../../ports.js";
+import type { SearchDoc, TranslationTable } from "../index/lexical-data.js";
+import type { Bm25fIndex } from "../lexical/bm25f.js";
+import type { ConceptMatch, GlossaryMatcher } from "../query/glossary-matcher.js";
+import type { LawNames } from "../query/law-names.js";
+import type { OutOfScopeMatcher } from "../query/out-of-scope-matcher.js";
+import type { Analyzer } from "../text/analyzer.js";
+import { decideAbstention } from "./abstention.js";
+import { chooseFocus } from "./focus.js";
+import { buildQueryTerms, type QueryWeights } from "./query-terms.js";
+import { resolveReferences } from "./resolve-references.js";
+
+/** Nearest neighbours by meaning; implemented over HNSWLib in ingest/index. */
+export interface VectorSearch {
+  search(text: string, k: number): Promise<Array<{ id: string; similarity: number }>>;
+}
+
+export interface HybridOptions {
+  /** Regulations that apply to the asker, e.g. online retail: PDPA, its Enforcement Rules, K0010162, CPA. */
+  scope: string[];
+  /** Weight of the vector ranking in the fusion; 0 turns the vector side off (the bm25 pipeline). */
+  vectorWeight: number;
+  maxCitations: number;
+  /** A hit is cited when its fused score is at least this share of the best hit's. */
+  relativeCutoff: number;
+  weights?: QueryWeights;
+}
+
+export interface HybridDeps {
+  kb: KnowledgeBase;
+  analyzer: Analyzer;
+  docs: SearchDoc[];
+  lexical: Bm25fIndex;
+  cases: Array<{ id: string; articles: string[] }>;
+  caseIndex: Bm25fIndex;
+  translation: TranslationTable;
+  glossary: GlossaryMatcher;
+  lawNames: LawNames;
+  otherFields: OutOfScopeMatcher;
+  vectors?: VectorSearch;
+}
+
+const CANDIDATES = 50;
+// Priors on regulations (multiplicative). A regulation outside the asker's scope (the
+// Cyber Security Management Act binds agencies and critical infrastructure, not a web shop)
+// surfaces only when it is named or clearly better: "委外" is literally its word, but an
+// online retailer asking about 委外 needs the PDPA Enforcement Rules Art. 8.
+const OUT_OF_SCOPE_PRIOR = 0.3;
+const REPEALED_PRIOR = 0.5;
+const MENTIONED_PRIOR = 1.6;
+
+/** Lexical BM25F fused with a vector ranking, with exact references first. */
+export function createHybridRetriever(deps: HybridDeps, options: HybridOptions): Retriever {
+  const docIndex = new Map(deps.docs.map((doc, i) => [doc.id, i]));
+  // Paragraphs and items of each article, in the authentic (Chinese) text when there is one.
+  const partsByArticle = new Map<string, ClauseRecord[]>();
+  for (const clause of deps.kb.corpus.clauses) {
+    if (clause.level === "article" || deps.kb.clause(clause.id, "zh") !== clause) continue;
+    const list = partsByArticle.get(clause.articleId) ?? [];
+    list.push(clause);
+    partsByArticle.set(clause.articleId, list);
+  }
+
+  // Terms of a paragraph or item, analysed once and kept: the text never changes.
+  const partTerms = new Map<string, Set<string>>();
+  const termsOf = (part: ClauseRecord): Set<string> => {
+    const known = partTerms.get(part.id);
+    if (known) return known;
+    const terms = new Set(deps.analyzer.terms(part.text));
+    partTerms.set(part.id, terms);
+    return terms;
+  };
+
+  async function retrieve(query: RetrievalQuery): Promise<RetrievalResult> {
+    const limit = query.limit ?? options.maxCitations;
+    const mentions = deps.lawNames.find(query.text);
+    const references = resolveReferences(query, mentions, deps.kb, options.scope);
+    const { terms, concepts } = buildQueryTerms(query.text, query.lang, {
+      analyzer: deps.analyzer,
+      glossary: deps.glossary,
+      translation: deps.translation,
+      ...(options.weights ? { weights: options.weights } : {}),
+    });
+    const mentioned = [...new Set([...mentions.map((m) => m.pcode), ...lawsNamedByConcepts(concepts)])];
+
+    const lexical = deps.lexical.score(terms);
+    const fused = new Map<number, number>();
+    let lexMax = 0;
+    for (let i = 0; i < lexical.length; i++) {
+      const doc = deps.docs[i] as SearchDoc;
+      const score = (lexical[i] ?? 0) * prior(doc, mentioned);
+      lexical[i] = score;
+      if (score > lexMax) lexMax = score;
+    }
+    for (let i = 0; i < lexical.length; i++) if ((lexical[i] ?? 0) > 0) fused.set(i, (lexical[i] ?? 0) / (lexMax || 1));
+    if (deps.vectors && options.vectorWeight > 0) {
+      for (const { id, similarity } of await deps.vectors.search(query.text, CANDIDATES)) {
+        const i = docIndex.get(id);
+        if (i === undefined) continue;
+        const doc = deps.docs[i] as SearchDoc;
+        fused.set(i, (fused.get(i) ?? 0) + options.vectorWeight * Math.max(0, similarity) * prior(doc, mentioned));
+      }
+    }
+    const ranked = [...fused.entries()].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATES);
+    const best = ranked[0]?.[1] ?? 0;
+
+    const abstention = decideAbstention({
+      concepts,
+      otherFields: deps.otherFields.match(query.text),
+      unknownLaws: deps.lawNames.unknownLaws(query.text, mentions),
+      references: references.found.length,
+      mentioned: mentioned.length,
+      matched: ranked.length > 0,
+    });
+    const field = abstention.otherField;
+    const base: Omit<RetrievalResult, "hits" | "abstained"> = {
+      mentionedLaws: mentioned,
+      cases: [],
+      ...(field ? { otherField: query.lang === "en" ? { name: field.name_en, where: field.where_en } : { name: field.name_zh, where: field.where_zh } } : {}),
+    };
+    if (references.unknown && references.found.length === 0) {
+      return { ...base, hits: [], abstained: true, reason: "unknown_reference" };
+    }
+    if (abstention.abstain && references.found.length === 0) {
+      return {
+        ...base,
+        hits: [],
+        abstained: true,
+        reason: abstention.reason ?? "no_match",
+        ...(abstention.unknownLaw ? { unknownLaw: abstention.unknownLaw } : {}),
+      };
+    }
+
+    const hits: RetrievedArticle[] = [...references.found];
+    const seen = new Set(hits.map((h) => h.articleId));
+    const searchWanted = !references.onlyReference;
+    for (const [i, score] of searchWanted ? ranked : []) {
+      if (hits.length >= limit) break;
+      if (score < best * options.relativeCutoff) break;
+      const doc = deps.docs[i] as SearchDoc;
+      if (seen.has(doc.id)) continue;
+      seen.add(doc.id);
+      const focus = chooseFocus(partsByArticle.get(doc.id) ?? [], terms, deps.lexical.idf, termsOf);
+      hits.push({ articleId: doc.id, score, focus, source: "search" });
+    }
+    const cited = withSuccessors(hits, limit);
+    return { ...base, hits: cited, abstained: false, cases: relatedCases(terms, cited) };
+  }
+
+  /**
+   * A concept whose statute wording is part of exactly one regulation's name names that
+   * regulation ("general merchandise retailers" -> 綜合商品零售業 -> J0080062). Only
+   * regulations in force: whoever means a repealed one names it.
+   */
+  function lawsNamedByConcepts(concepts: ConceptMatch[]): string[] {
+    const named: string[] = [];
+    for (const { term } of concepts) {
+      for (const variant of term.zh) {
+        if ([...variant].length < 3) continue;
+        const pcodes = deps.lawNames.namesContaining(variant).filter((p) => deps.kb.regulation(p, "zh")?.status !== "repealed");
+        if (pcodes.length === 1) named.push(pcodes[0] as string);
+      }
+    }
+    return named;
+  }
+
+  function prior(doc: SearchDoc, mentioned: string[]): number {
+    if (mentioned.includes(doc.pcode)) return MENTIONED_PRIOR;
+    let value = 1;
+    if (!options.scope.includes(doc.pcode)) value *= OUT_OF_SCOPE_PRIOR;
+    if (doc.status === "repealed") value *= REPEALED_PRIOR;
+    return value;
+  }
+
+  /**
+   * Case studies that speak to the question and illustrate one of the first cited
+   * articles: at most two, never instead of the law.
+   */
+  function relatedCases(terms: Map<string, number>, hits: RetrievedArticle[]): string[] {
+    if (hits.every((h) => h.source === "reference")) return [];
+    const top = new Set(hits.slice(0, 2).map((h) => h.articleId));
+    const scored = deps.caseIndex.top(terms, 5).filter((hit) => deps.cases[hit.index]?.articles.some((a) => top.has(a)));
+    const best = scored[0]?.score ?? 0;
+    return scored
+      .filter((hit) => hit.score >= best * 0.6)
+      .slice(0, 2)
+      .map((hit) => deps.cases[hit.index]?.id ?? "");
+  }
+
+  /** After a hit from a repealed regulation, the articles that now carry its duty. */
+  function withSuccessors(hits: RetrievedArticle[], limit: number): RetrievedArticle[] {
+    const out: RetrievedArticle[] = [];
+    const seen = new Set<string>();
+    for (const hit of hits) {
+      if (seen.has(hit.articleId)) continue;
+      out.push(hit);
+      seen.add(hit.articleId);
+      const link = deps.kb.successorsOf(hit.focus[0] ?? hit.articleId, "zh") ?? deps.kb.successorsOf(hit.articleId, "zh");
+      for (const id of link?.to ?? []) {
+        const articleId = articleIdOf(id);
+        if (seen.has(articleId)) continue;
+        seen.add(articleId);
+        out.push({ articleId, score: hit.score, focus: id === articleId ? [] : [id], source: "successor" });
+      }
+    }
+    return out.slice(0, Math.max(limit, hits.length));
+  }
+
+  return { retrieve };
+}

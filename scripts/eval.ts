@@ -1,0 +1,63 @@
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { exitWithError, exitWithUsage } from "../adapters/channels/cli/cli-errors.js";
+import { tempFolder } from "../adapters/channels/cli/temp-folder.js";
+import { loadConfig, loadDotEnv } from "../adapters/config.js";
+import { createLogger } from "../adapters/logger.js";
+import { createRuntime, PIPELINES, type PipelineName } from "../adapters/runtime.js";
+import { goldRank, type ItemResult, readEvalSet, summarize } from "./eval-set.js";
+
+const USAGE = `Usage: npm run eval -- --set FILE.jsonl --corpus DIR [--corpus DIR ...] [--pipeline hybrid|bm25|naive] [--verbose]
+  Ingests the corpus into a temporary index, answers every question and prints a table per
+  question type; the last line is one JSON object with the metrics.`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      set: { type: "string" },
+      corpus: { type: "string", multiple: true },
+      pipeline: { type: "string", default: "hybrid" },
+      verbose: { type: "boolean", default: false },
+    },
+  });
+  if (!values.set) exitWithUsage("--set is required.", USAGE);
+  const pipeline = values.pipeline as PipelineName;
+  if (!PIPELINES.includes(pipeline)) exitWithUsage(`--pipeline must be one of ${PIPELINES.join(", ")}.`, USAGE);
+  loadDotEnv();
+  const config = loadConfig();
+  const corpusDirs = values.corpus?.length ? values.corpus.map((d) => resolve(d)) : config.regulationDirs;
+  if (corpusDirs.length === 0) exitWithUsage("--corpus is required (no REGULATIONS_DIR configured).", USAGE);
+  const items = readEvalSet(values.set);
+  const folder = tempFolder("eval-index-");
+  const indexDir = folder.path;
+  try {
+    const logger = createLogger(config.env.LOG_LEVEL === "info" ? "warn" : config.env.LOG_LEVEL);
+    const runtime = await createRuntime(config, { logger, pipeline, corpusDirs, indexDir });
+    const results: ItemResult[] = [];
+    for (const item of items) {
+      const started = performance.now();
+      const answer = await runtime.assistant.ask(item.question, item.lang ? { lang: item.lang } : {});
+      const ms = performance.now() - started;
+      results.push({ item, answer, ms, rank: goldRank(answer, item.gold) });
+      if (values.verbose) {
+        const got = answer.abstained ? `(abstained: ${answer.reason})` : answer.citations.map((c) => c.articleId).join(" ");
+        const mark = item.gold.length === 0 ? (answer.abstained ? "ok  " : "FAIL") : results.at(-1)?.rank ? "ok  " : "MISS";
+        process.stdout.write(`${mark} ${item.id} [${item.type}] gold=${item.gold.join(",") || "-"} got=${got}\n`);
+      }
+    }
+    const summary = summarize(pipeline, results);
+    const rows = Object.entries(summary.by_type).map(([type, s]) => `${type.padEnd(18)} ${String(s.n).padStart(4)}   ${s.recall_at_5.toFixed(3)}`);
+    const lines = [
+      `pipeline ${pipeline}: ${items.length} questions, index ${runtime.report.status} (${runtime.report.embeddingId})`,
+      `${"type".padEnd(18)} ${"n".padStart(4)}   recall@5 (abstain: accuracy)`,
+      ...rows,
+      `recall@1 ${summary.recall_at_1}  recall@5 ${summary.recall_at_5}  mrr@10 ${summary.mrr_at_10}  abstain ${summary.abstain_accuracy}  facts ${summary.fact_hit}  p50 ${summary.latency_ms.p50} ms  p95 ${summary.latency_ms.p95} ms`,
+      JSON.stringify(summary),
+    ];
+    process.stdout.write(`${lines.join("\n")}\n`);
+  } finally {
+    folder.cleanup();
+  }
+}
+
+main().catch(exitWithError);
