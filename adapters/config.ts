@@ -57,10 +57,15 @@ export const EnvSchema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_API_URL: url("SLACK_API_URL"),
-  /** false turns the Teams channel off (a Slack-only deployment); on by default. */
+  /** false turns the Teams channel off even when MicrosoftAppId is set. */
   TEAMS_ENABLED: z
     .enum(["true", "false", "1", "0"], { message: "TEAMS_ENABLED must be true or false" })
     .default("true")
+    .transform((v) => v === "true" || v === "1"),
+  /** true: Teams without an app id, for the Bot Framework Emulator on this machine (loopback only). */
+  TEAMS_EMULATOR: z
+    .enum(["true", "false", "1", "0"], { message: "TEAMS_EMULATOR must be true or false" })
+    .default("false")
     .transform((v) => v === "true" || v === "1"),
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,

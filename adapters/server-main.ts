@@ -1,7 +1,8 @@
 import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { exitWithError } from "./channels/cli/cli-errors.js";
 import { createSlackChannel } from "./channels/slack/index.js";
-import { createTeamsChannel } from "./channels/teams/index.js";
+import { createTeamsChannel, teamsMode } from "./channels/teams/index.js";
 import { loadConfig, loadDotEnv } from "./config.js";
 import { type ChannelMount, createHttpApp } from "./http/create-http-app.js";
 import { createLogger } from "./logger.js";
@@ -17,8 +18,16 @@ async function main(): Promise<void> {
   const logger = createLogger(config.env.LOG_LEVEL);
   const services = await createServices(config, { logger, onProgress: (message) => logger.info({}, message) });
   const deps = { config, engine: services.engine, logger };
-  if (!config.env.TEAMS_ENABLED) logger.info({}, "Teams is off (TEAMS_ENABLED=false)");
-  const channels = [createSlackChannel({ ...deps, knowledge: services.index.kb }), config.env.TEAMS_ENABLED ? createTeamsChannel(deps) : undefined].filter(
+  const teams = teamsMode(config.env);
+  if (teams === "off") {
+    logger.info(
+      {},
+      config.env.TEAMS_ENABLED
+        ? "Teams is off: set MicrosoftAppId and MicrosoftAppPassword to turn it on (or TEAMS_EMULATOR=true for the Bot Framework Emulator on this machine)"
+        : "Teams is off (TEAMS_ENABLED=false)",
+    );
+  }
+  const channels = [createSlackChannel({ ...deps, knowledge: services.index.kb }), teams === "off" ? undefined : createTeamsChannel(deps)].filter(
     (c): c is ChannelMount => c !== undefined,
   );
   const app = createHttpApp({
@@ -29,7 +38,12 @@ async function main(): Promise<void> {
   const server: Server = await new Promise((done) => {
     const listening = app.listen(config.env.PORT, () => done(listening));
   });
-  logger.info({ port: config.env.PORT, channels: channels.map((c) => c.name) }, "listening");
+  logger.info(
+    { port: (server.address() as AddressInfo).port, channels: Object.fromEntries(channels.map((c) => [c.name, c.auth])) },
+    channels.length > 0
+      ? `listening; channels on: ${channels.map((c) => `${c.name} (${c.auth})`).join("; ")}`
+      : "listening; no chat channel is on (see README: Slack, Microsoft Teams)",
+  );
   for (const channel of channels) await channel.start?.();
 
   const shutdown = async (signal: string) => {

@@ -4,6 +4,8 @@ import type { Logger } from "../../bot/index.js";
 /** A chat channel served by the shared HTTP server (Slack at /slack/events, Teams at /api/messages). */
 export interface ChannelMount {
   name: string;
+  /** How requests are authenticated, said at start-up. */
+  auth: string;
   /** Adds the channel's routes. Routes parse their own bodies: Slack needs the raw body to verify signatures. */
   mount(app: Express): void;
   /** Starts background connections (Socket Mode); must not throw when the platform is unreachable. */

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTeamsChannel } from "../../adapters/channels/teams/index.js";
+import { createTeamsChannel, teamsMode } from "../../adapters/channels/teams/index.js";
 import { loadConfig } from "../../adapters/config.js";
 import { isAppError } from "../../knowledge/index.js";
 import { tempDir } from "../support/corpus.js";
@@ -138,23 +138,32 @@ describe("Teams channel start-up", () => {
   const channel = (env: Record<string, string>, logger = recordingLogger()) =>
     createTeamsChannel({ config: loadConfig({ LOG_LEVEL: "silent", ...env }), engine, logger });
 
-  it("runs in emulator mode without an app id and says so loudly", () => {
+  it("runs in emulator mode only when asked for, and says so loudly", () => {
     const logger = recordingLogger();
-    expect(channel({ NODE_ENV: "development" }, logger).name).toBe("teams");
+    expect(channel({ NODE_ENV: "development", TEAMS_EMULATOR: "true" }, logger).name).toBe("teams");
     const warning = logger.entries.find((e) => e.level === "warn");
     expect(warning?.fields).toMatchObject({ channel: "teams", mode: "emulator" });
-    expect(warning?.message).toMatch(/EMULATOR MODE.*UNAUTHENTICATED/);
+    expect(warning?.message).toMatch(/EMULATOR MODE.*UNAUTHENTICATED.*loopback/);
+  });
+
+  it("is off without an app id unless the emulator mode is asked for", () => {
+    expect(teamsMode(loadConfig({ LOG_LEVEL: "silent", SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" }).env)).toBe("off");
+    expect(teamsMode(loadConfig({ LOG_LEVEL: "silent", TEAMS_EMULATOR: "true" }).env)).toBe("emulator");
+    expect(teamsMode(loadConfig({ LOG_LEVEL: "silent", MicrosoftAppId: APP_ID }).env)).toBe("authenticated");
+    expect(teamsMode(loadConfig({ LOG_LEVEL: "silent", MicrosoftAppId: APP_ID, TEAMS_ENABLED: "false" }).env)).toBe("off");
+    expect(() => channel({})).toThrow(/MicrosoftAppId is not set/);
+    expect(() => channel({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: "x", TEAMS_EMULATOR: "true" })).toThrow(/both set/);
   });
 
   it("refuses emulator mode when NODE_ENV=production", () => {
     let error: unknown;
     try {
-      channel({ NODE_ENV: "production" });
+      channel({ NODE_ENV: "production", TEAMS_EMULATOR: "true" });
     } catch (e) {
       error = e;
     }
     expect(isAppError(error, "CONFIG_INVALID")).toBe(true);
-    expect((error as Error).message).toMatch(/MicrosoftAppId is not set.*production/);
+    expect((error as Error).message).toMatch(/TEAMS_EMULATOR=true is refused when NODE_ENV=production/);
     expect((error as { hint?: string }).hint).toMatch(/MicrosoftAppPassword/);
   });
 

@@ -86,6 +86,10 @@ export function createSlackChannel(deps: SlackChannelDeps): ChannelMount | undef
   log.info({ mode: settings.mode, apiUrl: settings.apiUrl, path: http ? SLACK_EVENTS_PATH : undefined }, "Slack is on");
   return {
     name: "slack",
+    auth:
+      settings.mode === "http"
+        ? "HTTP events: every request's v0 signature (SLACK_SIGNING_SECRET) and timestamp verified"
+        : "Socket Mode: an outbound connection authenticated with SLACK_APP_TOKEN",
     mount(express) {
       if (http) express.use(http.router);
     },

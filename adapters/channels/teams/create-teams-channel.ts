@@ -39,10 +39,14 @@ export function createTeamsChannel(deps: ChannelDeps): ChannelMount {
     adapter,
     bot,
     logger,
+    emulator: auth.emulator,
     ...(deps.config.env.PUBLIC_BASE_URL ? { publicBaseUrl: deps.config.env.PUBLIC_BASE_URL } : {}),
   });
   return {
     name: "teams",
+    auth: auth.emulator
+      ? "emulator mode: unauthenticated, loopback peers and service URLs only"
+      : `Bot Framework JWT (app id ${deps.config.env.MicrosoftAppId}); replies only to the serviceUrl the token vouches for`,
     mount(app) {
       // JSON parsing on this route only: Slack's route needs the raw body for its signature.
       app.post("/api/messages", express.json({ limit: BODY_LIMIT }), handler, jsonBodyErrors(logger));

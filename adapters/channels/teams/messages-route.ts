@@ -3,6 +3,7 @@ import type { Activity } from "botbuilder";
 import type { NextFunction, Request, Response } from "express";
 import type { Logger } from "../../../bot/index.js";
 import { describeIssues, InboundActivitySchema } from "./activity-schema.js";
+import { isLoopbackAddress, isLoopbackUrl, sameServiceUrl } from "./loopback.js";
 import { setRequestScope } from "./request-scope.js";
 import type { TeamsBot } from "./teams-bot.js";
 import type { TeamsCloudAdapter } from "./teams-cloud-adapter.js";
@@ -11,14 +12,19 @@ export interface MessagesRouteDeps {
   adapter: TeamsCloudAdapter;
   bot: TeamsBot;
   logger: Logger;
+  /** Emulator mode: no tokens, so only loopback peers and loopback service URLs are served. */
+  emulator: boolean;
   /** PUBLIC_BASE_URL; otherwise links use the host the request came to. */
   publicBaseUrl?: string;
 }
 
 /**
  * POST /api/messages, in the order that keeps failures honest: a body that is not a JSON
- * object is a 400; then the token is checked (any failure: 401, and nothing runs); then the
- * activity's shape (400); then the bot runs, and an invoke's response is the HTTP body.
+ * object is a 400; then the token is checked (any failure: 401, and nothing runs), and the
+ * activity's serviceUrl must be the one the token vouches for (replies go nowhere else); in
+ * emulator mode, where there is no token, the peer and the serviceUrl must be loopback
+ * addresses. Then the activity's shape (400); then the bot runs, and an invoke's response is
+ * the HTTP body.
  */
 export function createMessagesHandler(deps: MessagesRouteDeps) {
   return async (req: Request, res: Response): Promise<void> => {
@@ -31,11 +37,26 @@ export function createMessagesHandler(deps: MessagesRouteDeps) {
       res.status(400).json({ error: "expected a Bot Framework activity as a JSON object (Content-Type: application/json)", requestId });
       return;
     }
+    const serviceUrl = (body as { serviceUrl?: unknown }).serviceUrl;
+    if (deps.emulator && !(isLoopbackAddress(req.socket.remoteAddress) && isLoopbackUrl(serviceUrl))) {
+      log.warn(
+        { peerLoopback: isLoopbackAddress(req.socket.remoteAddress), serviceUrlLoopback: isLoopbackUrl(serviceUrl) },
+        "teams request rejected: emulator mode serves loopback only",
+      );
+      res.status(401).json({ error: "unauthorized", requestId });
+      return;
+    }
     let authenticated: Awaited<ReturnType<TeamsCloudAdapter["authenticate"]>>;
     try {
       authenticated = await deps.adapter.authenticate(body as Activity, req.get("authorization") ?? "");
     } catch (error) {
       log.warn({ reason: (error as Error).message, hasToken: Boolean(req.get("authorization")) }, "teams request rejected: authentication failed");
+      res.status(401).json({ error: "unauthorized", requestId });
+      return;
+    }
+    const vouched = authenticated.claimsIdentity?.getClaimValue("serviceurl");
+    if (!deps.emulator && !(typeof serviceUrl === "string" && vouched && sameServiceUrl(vouched, serviceUrl))) {
+      log.warn({ hasClaim: Boolean(vouched) }, "teams request rejected: serviceUrl is not the one the token vouches for");
       res.status(401).json({ error: "unauthorized", requestId });
       return;
     }

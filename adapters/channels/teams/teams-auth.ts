@@ -7,8 +7,17 @@ import { type CredentialsFactory, createTokenEndpointCredentials } from "./token
 
 export interface TeamsAuth {
   authentication: ConfigurationBotFrameworkAuthentication;
-  /** No app id: every request is accepted unauthenticated (Bot Framework Emulator only). */
+  /** TEAMS_EMULATOR=true: unauthenticated requests, accepted from and answered to loopback addresses only. */
   emulator: boolean;
+}
+
+export type TeamsMode = "off" | "emulator" | "authenticated";
+
+/** Teams is on with an app id (every request's token verified) or when the emulator mode is asked for explicitly. */
+export function teamsMode(env: Env): TeamsMode {
+  if (!env.TEAMS_ENABLED) return "off";
+  if (env.MicrosoftAppId) return "authenticated";
+  return env.TEAMS_EMULATOR ? "emulator" : "off";
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -21,19 +30,25 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export function createTeamsAuth(env: Env, logger: Logger): TeamsAuth {
   const appId = env.MicrosoftAppId;
+  if (appId && env.TEAMS_EMULATOR) {
+    throw new AppError(ErrorCodes.CONFIG_INVALID, "Teams: TEAMS_EMULATOR=true and MicrosoftAppId are both set.", {
+      hint: "Unset TEAMS_EMULATOR to verify every request against the app registration, or unset MicrosoftAppId to use the Bot Framework Emulator locally.",
+    });
+  }
   if (!appId) {
+    if (!env.TEAMS_EMULATOR) {
+      throw new AppError(ErrorCodes.CONFIG_INVALID, "Teams: MicrosoftAppId is not set.", {
+        hint: "Register the bot in Azure and set MicrosoftAppId and MicrosoftAppPassword (README, Microsoft Teams); or set TEAMS_EMULATOR=true to try it with the Bot Framework Emulator on this machine.",
+      });
+    }
     if (env.NODE_ENV === "production") {
-      throw new AppError(
-        ErrorCodes.CONFIG_INVALID,
-        "Teams: MicrosoftAppId is not set, and the unauthenticated emulator mode is refused when NODE_ENV=production.",
-        {
-          hint: "Register the bot in Azure and set MicrosoftAppId and MicrosoftAppPassword (README, Microsoft Teams); or set TEAMS_ENABLED=false to run without Teams; or use NODE_ENV=development with the Bot Framework Emulator.",
-        },
-      );
+      throw new AppError(ErrorCodes.CONFIG_INVALID, "Teams: TEAMS_EMULATOR=true is refused when NODE_ENV=production (the emulator mode is unauthenticated).", {
+        hint: "Register the bot in Azure and set MicrosoftAppId and MicrosoftAppPassword (README, Microsoft Teams), or unset TEAMS_EMULATOR to run without Teams.",
+      });
     }
     logger.warn(
       { mode: "emulator" },
-      "TEAMS EMULATOR MODE: MicrosoftAppId is not set, so POST /api/messages accepts UNAUTHENTICATED requests. Use it only with the Bot Framework Emulator on this machine; set MicrosoftAppId and MicrosoftAppPassword before exposing the server.",
+      "TEAMS EMULATOR MODE (TEAMS_EMULATOR=true): POST /api/messages accepts UNAUTHENTICATED requests from loopback addresses only, and replies only to loopback service URLs. For the Bot Framework Emulator on this machine; set MicrosoftAppId and MicrosoftAppPassword for Teams.",
     );
     return { authentication: new ConfigurationBotFrameworkAuthentication({}), emulator: true };
   }

@@ -35,7 +35,9 @@ export interface TeamsBotServer {
 /** createHttpApp + the Teams channel on 127.0.0.1, a fresh port each time. */
 export async function startTeamsBot(engine: Engine, env: Record<string, string> = {}): Promise<TeamsBotServer> {
   const logger = recordingLogger();
-  const config = loadConfig({ REGULATIONS_DIR: corpusDir(), LOG_LEVEL: "silent", NODE_ENV: "test", ...env });
+  // Without an app id the tests talk to the bot as the Bot Framework Emulator would (loopback only).
+  const emulator = env.MicrosoftAppId ? {} : { TEAMS_EMULATOR: "true" };
+  const config = loadConfig({ REGULATIONS_DIR: corpusDir(), LOG_LEVEL: "silent", NODE_ENV: "test", ...emulator, ...env });
   const channel = createTeamsChannel({ config, engine, logger });
   const app = createHttpApp({ logger, channels: [channel], health: () => ({}) });
   const server: Server = await new Promise((ready) => {
