@@ -3,7 +3,9 @@ import type { KnowledgeSource, Retriever } from "../knowledge/index.js";
 import { detectLang } from "../knowledge/language.js";
 import type { Answer } from "./answer/answer.js";
 import { composeAnswer } from "./answer/compose-answer.js";
+import { type GroundingDeps, groundAnswer } from "./answer/grounded/ground-answer.js";
 import { withTruncationNote } from "./answer/messages.js";
+import { maskPersonalData } from "./privacy/mask-personal-data.js";
 
 export interface AskOptions {
   /** Answer in this language; detected from the question when absent. */
@@ -19,12 +21,17 @@ export interface Assistant {
 export interface AssistantDeps {
   retriever: Retriever;
   knowledge: KnowledgeSource;
+  /** A language model to write the lead from the retrieved clauses; without one, the offline answer. */
+  grounding?: Omit<GroundingDeps, "knowledge">;
 }
 
 /** Longest question searched; longer text is searched by its beginning. */
 export const MAX_QUESTION_CHARS = 2000;
 
-/** Questions in, cited answers out: retrieval through the port, then the extractive answer. */
+/**
+ * Questions in, cited answers out: retrieval through the port, then the extractive answer;
+ * with a model configured, its verified sentences lead and the extractive answer is the fallback.
+ */
 export function createAssistant(deps: AssistantDeps): Assistant {
   return {
     async ask(question, options = {}) {
@@ -33,7 +40,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       // A pasted document is not a question: search with its beginning and say so.
       const searched = text.slice(0, MAX_QUESTION_CHARS);
       const result = await deps.retriever.retrieve({ text: searched, lang, ...(options.context ? { context: options.context } : {}) });
-      const answer = composeAnswer(text, lang, result, deps.knowledge);
+      const offline = composeAnswer(text, lang, result, deps.knowledge);
+      // The model sees the question only with personal data masked.
+      const answer = deps.grounding
+        ? await groundAnswer(offline, maskPersonalData(searched, lang).text, { ...deps.grounding, knowledge: deps.knowledge })
+        : offline;
       return searched.length < text.length ? withTruncationNote(answer, MAX_QUESTION_CHARS) : answer;
     },
   };
