@@ -37,6 +37,8 @@ const NOT_FACTS: RegExp[] = [
   new RegExp(`(?:附表|附件|表|格式)\\s*${N}`, "g"),
   /\b(?:Articles?|Arts?\.|Paragraphs?|paras?\.|Subparagraphs?|subparas?\.|Items?|Chapter|Section|Schedule|Attachment|Annex|Table|Form)\s*\d+(?:-\d+)?(?:\s*\(\d+\))*(?:\s*(?:,|and|to|or)\s*\d+(?:-\d+)?(?:\s*\(\d+\))*)*/gi,
   /^\s*(?:\d+[.、)]|[一二三四五六七八九十]+、)/gm,
+  // English item markers inside a flattened clause: "following information: 1. the name; 2. …"
+  /(?<=^|[\s:;：；,，])\d{1,2}\.(?=\s)/gm,
   /[（(][0-9一二三四五六七八九十]+[)）]/g,
 ];
 
@@ -158,7 +160,11 @@ function supportedBy(fact: Fact, clauseFacts: Fact[], clauses: GroundingClause[]
  * or by a clause's 本部 standing for its `authority`. Empty when the sentence is grounded.
  */
 export function unsupportedFacts(sentence: string, clauses: GroundingClause[]): string[] {
+  return [...new Set(findUnsupported(sentence, clauses).map((fact) => fact.raw))];
+}
+
+/** The same check, returning the facts themselves (with their kind) rather than their words. */
+export function findUnsupported(sentence: string, clauses: GroundingClause[]): Fact[] {
   const clauseFacts = clauses.flatMap((c) => extractFacts(c.text));
-  const missing = extractFacts(sentence).filter((fact) => !supportedBy(fact, clauseFacts, clauses));
-  return [...new Set(missing.map((fact) => fact.raw))];
+  return extractFacts(sentence).filter((fact) => !supportedBy(fact, clauseFacts, clauses));
 }
