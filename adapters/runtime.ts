@@ -2,6 +2,7 @@ import { type AssessmentStore, type Assistant, createAssistant, createEngine, ty
 import { ensureIndex, type IndexReport, type OpenedIndex } from "../ingest/index.js";
 import { createHybridRetriever, createNaiveRetriever, type EmbeddingsConfig, type HybridOptions, type Retriever } from "../knowledge/index.js";
 import type { Config, Env } from "./config.js";
+import { createChatModel } from "./llm/index.js";
 import { openSqliteStore } from "./store/sqlite-store.js";
 
 export type PipelineName = "hybrid" | "bm25" | "naive";
@@ -13,6 +14,8 @@ export interface Runtime {
   retriever: Retriever;
   index: OpenedIndex;
   report: IndexReport;
+  /** The configured language model ("provider:model"), or undefined when answers are offline only. */
+  model?: string;
 }
 
 export interface RuntimeOptions {
@@ -48,7 +51,11 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
           { kb: index.kb, ...index.lexical, vectors: index.vectors },
           { ...HYBRID_DEFAULTS, scope, ...(pipeline === "bm25" ? { vectorWeight: 0 } : {}) },
         );
-  return { assistant: createAssistant({ retriever, knowledge: index.kb }), retriever, index, report: index.report };
+  const model = await createChatModel(config.llm);
+  const grounding = model ? { grounding: { model, timeoutMs: config.llm.timeoutMs } } : {};
+  if (model) options.logger.info({ provider: model.provider, model: model.model, timeoutMs: config.llm.timeoutMs }, "answers are written by a language model and verified");
+  const assistant = createAssistant({ retriever, knowledge: index.kb, ...grounding });
+  return { assistant, retriever, index, report: index.report, ...(model ? { model: `${model.provider}:${model.model}` } : {}) };
 }
 
 /** Maps the environment onto the embedding provider settings. */

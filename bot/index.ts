@@ -1,9 +1,10 @@
 export * from "./answer/answer.js";
+export { AUTHORITY_NAMES, issuingAuthority } from "./answer/authorities.js";
 export { citeClause, composeAnswer } from "./answer/compose-answer.js";
 export { type Draft, DraftSchema } from "./answer/grounded/draft-schema.js";
 export * from "./answer/grounded/generation.js";
 export type { GroundingDeps } from "./answer/grounded/ground-answer.js";
-export type { FactChecker } from "./answer/grounded/verify-draft.js";
+export { extractFacts, type Fact, type FactKind, findUnsupported, type GroundingClause, unsupportedFacts } from "./answer/grounding.js";
 export { clauseLabel, labelOf, statusLabel } from "./answer/labels.js";
 export { SOURCE_LINE } from "./answer/messages.js";
 export { renderAnswerText } from "./answer/render-text.js";

@@ -35,6 +35,8 @@ export interface Citation {
   successor?: { ids: string[]; labels: string[]; note?: string; repealedOn: string };
   /** What is not yet in force, verbatim from 生效內容. */
   effectiveNote?: string;
+  /** The body that issued the regulation (from 法規類別): what its 本部/本會 stands for. */
+  authority?: string;
   /** Our plain-language note on the article (not law). */
   note?: string;
 }
@@ -51,7 +53,7 @@ export interface Answer {
   question: string;
   abstained: boolean;
   reason?: AbstainReason;
-  /** Short opening that quotes the most relevant sentences. */
+  /** The direct answer first: what the clauses say to this question, each sentence with its label. */
   lead: string;
   citations: Citation[];
   cases: CaseCitation[];

@@ -1,6 +1,7 @@
 import { articleIdOf, articleUrl, type ClauseRecord, type Lang } from "../../knowledge/clause.js";
 import type { KnowledgeSource, RetrievalResult, RetrievedArticle } from "../../knowledge/index.js";
 import type { Answer, Citation } from "./answer.js";
+import { issuingAuthority } from "./authorities.js";
 import { labelOf, labelOfParts } from "./labels.js";
 import { abstentionText, leadText, partlyElsewhere, warningText } from "./messages.js";
 import { renderAnswerText } from "./render-text.js";
@@ -70,6 +71,8 @@ function toCitation(hit: RetrievedArticle, lang: Lang, knowledge: KnowledgeSourc
       citation.successor = { ids: link.to, labels, repealedOn: link.repealedOn, ...(link.note ? { note: link.note } : {}) };
     }
   }
+  const authority = issuingAuthority(regulation?.category ?? knowledge.regulation(article.pcode, "zh")?.category);
+  if (authority) citation.authority = authority;
   if (article.status === "not_yet_in_force" && regulation?.effectiveNote) citation.effectiveNote = regulation.effectiveNote;
   const note = knowledge.note(article.articleId, lang);
   if (note) citation.note = note.text;

@@ -3,15 +3,14 @@ import type { ChatModel, DraftReply } from "../../ports.js";
 import type { Answer } from "../answer.js";
 import { warningText } from "../messages.js";
 import { renderAnswerText } from "../render-text.js";
-import { issuingAuthority } from "./authority.js";
+import { issuingAuthority } from "../authorities.js";
 import { type AnswerGeneration, type FallbackReason, generatedLabel } from "./generation.js";
 import { groundedLeadText } from "./lead-text.js";
-import { type FactChecker, type VerifiableClause, verifyDraft } from "./verify-draft.js";
+import { type VerifiableClause, verifyDraft } from "./verify-draft.js";
 
 export interface GroundingDeps {
   model: ChatModel;
   knowledge: KnowledgeSource;
-  checkFacts: FactChecker;
   /** How long the model may take before the offline answer is given (default 8 s). */
   timeoutMs: number;
 }
@@ -36,7 +35,7 @@ export async function groundAnswer(offline: Answer, question: string, deps: Grou
   if (offline.abstained || offline.citations.length === 0) return { ...offline, generation: record({ fallbackReason: "abstained" }) };
 
   const clauses: VerifiableClause[] = offline.citations.map((c, i) => {
-    const authority = issuingAuthority(deps.knowledge.regulation(c.pcode, "zh"));
+    const authority = issuingAuthority(deps.knowledge.regulation(c.pcode, "zh")?.category);
     return { n: i + 1, id: c.id, label: c.label, text: c.quote, ...(authority ? { authority } : {}) };
   });
   const shownClauseIds = clauses.map((c) => c.id);
@@ -56,7 +55,7 @@ export async function groundAnswer(offline: Answer, question: string, deps: Grou
   if (reply.kind === "refused") return fallback("refused", reply.detail.slice(0, 300));
   if (reply.sentences.length === 0) return fallback("refused", "no sentences");
 
-  const { kept, dropped } = verifyDraft(reply.sentences, clauses, deps.checkFacts);
+  const { kept, dropped } = verifyDraft(reply.sentences, clauses);
   if (kept.every((s) => s.clauseIds.length === 0)) return fallback("nothing_verified", undefined, { kept, dropped });
 
   // Cite only what the kept sentences rest on, in the offline order.

@@ -1,11 +1,6 @@
 import type { DraftClause, DraftSentence } from "../../ports.js";
+import { unsupportedFacts } from "../grounding.js";
 import type { DroppedSentence, KeptSentence } from "./generation.js";
-
-/**
- * Which facts of a sentence (numbers, durations, amounts, dates, authorities) appear in
- * none of the given clause texts, numerals normalised: bot/answer/grounding.ts.
- */
-export type FactChecker = (sentence: string, clauses: Array<{ text: string; authority?: string }>) => string[];
 
 /** A clause as the verifier reads it: the prompt clause plus the authority its 本部 means. */
 export interface VerifiableClause extends DraftClause {
@@ -18,14 +13,13 @@ const RULE_EN = /\b(must|shall|should|may|required?|requires|obliged|obligat|pro
 
 /**
  * Verifies every sentence of a draft before anyone sees it: each cited number is one of the
- * clauses given; each fact in the sentence appears in one of its cited clauses (the label is
+ * clauses given; each fact in the sentence (bot/answer/grounding.ts) appears in one of its cited clauses (the label is
  * part of the clause, so "第27條" is supported by Art. 27); a sentence without a clause is
  * kept only if it states no rule and holds no fact.
  */
 export function verifyDraft(
   sentences: DraftSentence[],
   clauses: VerifiableClause[],
-  checkFacts: FactChecker,
 ): { kept: KeptSentence[]; dropped: DroppedSentence[] } {
   const byNumber = new Map(clauses.map((c) => [c.n, c]));
   const kept: KeptSentence[] = [];
@@ -46,12 +40,12 @@ export function verifyDraft(
     }
     const given = cited.filter((c): c is VerifiableClause => c !== undefined);
     if (given.length === 0) {
-      const facts = checkFacts(text, []);
+      const facts = unsupportedFacts(text, []);
       if (facts.length > 0 || RULE_ZH.test(text) || RULE_EN.test(text)) drop("uncited_rule", facts);
       else kept.push({ text, clauseIds: [] });
       continue;
     }
-    const missing = checkFacts(
+    const missing = unsupportedFacts(
       text,
       given.map((c) => ({ text: `${c.label}\n${c.text}`, ...(c.authority ? { authority: c.authority } : {}) })),
     );
