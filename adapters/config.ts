@@ -145,7 +145,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
 
 /** The language model settings; the key falls back to the provider's usual variable. */
 function llmConfig(env: Env): LlmConfig {
-  const apiKey = env.LLM_API_KEY ?? (env.LLM_PROVIDER === "openai" ? env.OPENAI_API_KEY : env.LLM_PROVIDER === "azure-openai" ? env.AZURE_OPENAI_API_KEY : undefined);
+  const apiKey =
+    env.LLM_API_KEY ?? (env.LLM_PROVIDER === "openai" ? env.OPENAI_API_KEY : env.LLM_PROVIDER === "azure-openai" ? env.AZURE_OPENAI_API_KEY : undefined);
   const baseUrl = env.LLM_BASE_URL ?? (env.LLM_PROVIDER === "ollama" ? env.OLLAMA_BASE_URL : undefined);
   return {
     provider: env.LLM_PROVIDER,

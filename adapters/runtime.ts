@@ -53,7 +53,11 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
         );
   const model = await createChatModel(config.llm);
   const grounding = model ? { grounding: { model, timeoutMs: config.llm.timeoutMs } } : {};
-  if (model) options.logger.info({ provider: model.provider, model: model.model, timeoutMs: config.llm.timeoutMs }, "answers are written by a language model and verified");
+  if (model)
+    options.logger.info(
+      { provider: model.provider, model: model.model, timeoutMs: config.llm.timeoutMs },
+      "answers are written by a language model and verified",
+    );
   const assistant = createAssistant({ retriever, knowledge: index.kb, ...grounding });
   return { assistant, retriever, index, report: index.report, ...(model ? { model: `${model.provider}:${model.model}` } : {}) };
 }

@@ -50,7 +50,8 @@ function classify(error: unknown, signal: AbortSignal): AppError {
   const e = error as { status?: number; status_code?: number; lc_error_code?: string; name?: string; message?: string };
   const status = e?.status ?? e?.status_code;
   const message = e?.message ?? String(error);
-  if (status === 429 || e?.lc_error_code === "MODEL_RATE_LIMIT") return new AppError(ErrorCodes.MODEL_RATE_LIMITED, `rate-limited: ${message}`, { cause: error });
+  if (status === 429 || e?.lc_error_code === "MODEL_RATE_LIMIT")
+    return new AppError(ErrorCodes.MODEL_RATE_LIMITED, `rate-limited: ${message}`, { cause: error });
   if (e?.lc_error_code === "OUTPUT_PARSING_FAILURE" || e?.name === "ZodError" || e?.name === "SyntaxError")
     return new AppError(ErrorCodes.MODEL_OUTPUT_INVALID, `unreadable output: ${message.slice(0, 200)}`, { cause: error });
   return new AppError(ErrorCodes.MODEL_FAILED, `${status ? `HTTP ${status}: ` : ""}${message.slice(0, 200)}`, { cause: error });

@@ -5,6 +5,7 @@ import type {
   AssessmentEvent,
   AssessmentRecord,
   AssessmentStore,
+  FeedbackReason,
   FeedbackRecord,
   QuestionRecord,
   Reply,
@@ -14,6 +15,7 @@ import type {
 } from "../../bot/index.js";
 import { AppError, ErrorCodes } from "../../knowledge/index.js";
 import { MIGRATIONS } from "./migrations.js";
+import { generationOf, questionRow } from "./question-row.js";
 
 type Row = Record<string, unknown>;
 
@@ -60,9 +62,13 @@ export function openSqliteStore(path: string): SqliteStore {
       INSERT INTO sessions (channel, user_id, conversation_id, data, updated_at) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (channel, user_id, conversation_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`),
     insertQuestion: db.prepare(`
-      INSERT INTO questions (id, channel, user_id, conversation_id, message_id, question, lang, abstained, citation_ids, asked_at)
-      VALUES (@id, @channel, @userId, @conversationId, @messageId, @question, @lang, @abstained, @citationIds, @askedAt)`),
-    insertFeedback: db.prepare("INSERT INTO feedback (question_id, user_id, channel, value, at) VALUES (@questionId, @userId, @channel, @value, @at)"),
+      INSERT INTO questions (id, channel, user_id, conversation_id, message_id, question, lang, abstained, citation_ids, asked_at,
+        answer_mode, model_provider, model_name, shown_clause_ids, sentences_kept, sentences_dropped, fallback_reason, fallback_detail, model_ms)
+      VALUES (@id, @channel, @userId, @conversationId, @messageId, @question, @lang, @abstained, @citationIds, @askedAt,
+        @answerMode, @modelProvider, @modelName, @shownClauseIds, @sentencesKept, @sentencesDropped, @fallbackReason, @fallbackDetail, @modelMs)`),
+    insertFeedback: db.prepare(
+      "INSERT INTO feedback (question_id, user_id, channel, value, reason, citation_ids, at) VALUES (@questionId, @userId, @channel, @value, @reason, @citationIds, @at)",
+    ),
     session: db.prepare("SELECT data FROM sessions WHERE channel = ? AND user_id = ? AND conversation_id = ?"),
     assessment: db.prepare("SELECT * FROM assessments WHERE id = ?"),
     assessmentsFor: db.prepare(
@@ -84,8 +90,9 @@ export function openSqliteStore(path: string): SqliteStore {
     for (const r of write.responses ?? []) statements.upsertResponse.run({ note: null, userName: null, ...r, clauseIds: JSON.stringify(r.clauseIds) });
     for (const e of write.events ?? []) statements.insertEvent.run({ itemId: null, result: null, note: null, ...e });
     for (const s of write.sessions ?? []) statements.upsertSession.run(s.channel, s.userId, s.conversationId, JSON.stringify(s), s.updatedAt);
-    for (const q of write.questions ?? []) statements.insertQuestion.run({ ...q, abstained: q.abstained ? 1 : 0, citationIds: JSON.stringify(q.citationIds) });
-    for (const f of write.feedback ?? []) statements.insertFeedback.run(f);
+    for (const q of write.questions ?? []) statements.insertQuestion.run(questionRow(q));
+    for (const f of write.feedback ?? [])
+      statements.insertFeedback.run({ ...f, reason: f.reason ?? null, citationIds: f.citationIds ? JSON.stringify(f.citationIds) : null });
     return { duplicate: false, reply: write.reply };
   });
 
@@ -127,6 +134,8 @@ export function openSqliteStore(path: string): SqliteStore {
           userId: String(row.user_id),
           channel: row.channel as FeedbackRecord["channel"],
           value: row.value as "up" | "down",
+          ...(optional(row.reason) ?? { reason: row.reason as FeedbackReason }),
+          ...(optional(row.citation_ids) ?? { citationIds: JSON.parse(String(row.citation_ids)) as string[] }),
           at: String(row.at),
         }),
       );
@@ -208,5 +217,6 @@ function toQuestion(row: Row): QuestionRecord {
     abstained: Number(row.abstained) === 1,
     citationIds: JSON.parse(String(row.citation_ids)) as string[],
     askedAt: String(row.asked_at),
+    ...generationOf(row),
   };
 }

@@ -34,7 +34,16 @@ export async function askQuestion(ctx: TurnContext, text: string, itemClauses?: 
     abstained: answer.abstained,
     citationIds: answer.citations.map((c) => c.id),
     askedAt: ctx.now,
+    ...(answer.generation ? { generation: answer.generation } : {}),
   });
+  const g = answer.generation;
+  if (g?.fallbackReason && g.fallbackReason !== "abstained") {
+    // Why the offline answer was given although a model is configured (no user text in the log).
+    ctx.deps.logger.warn(
+      { question: questionId, provider: g.provider, model: g.model, reason: g.fallbackReason, detail: g.fallbackDetail, dropped: g.dropped.length, ms: g.ms },
+      "model answer not used: offline answer given",
+    );
+  }
   if (!answer.abstained) ctx.session = { ...ctx.session, context: answer.citations.map((c) => c.articleId) };
   // The reply is stored for retries: it must not keep the question's personal data either.
   ctx.say({ kind: "answer", answer: { ...answer, question: masked.text }, questionId });

@@ -9,6 +9,7 @@ import { askQuestion, looksLikeQuestion } from "./ask-question.js";
 import { listChecklists, recordAnswer, recordNote, showItem, startChecklist } from "./assessment-flow.js";
 import { currentItem, openItem, resolvePending, runCommand } from "./commands.js";
 import type { Engine } from "./engine.js";
+import { recordFeedback } from "./feedback.js";
 import { createKeyedLock } from "./keyed-lock.js";
 import { messages } from "./messages.js";
 import { parseCommand } from "./parse-command.js";
@@ -56,6 +57,10 @@ export function createEngine(deps: EngineDeps): Engine {
           message: turn.messageId,
           parts: ctx.parts.map((p) => p.kind),
           citations: ctx.questions.flatMap((q) => q.citationIds),
+          // offline | model | offline:timeout ... when a model is configured.
+          answers: ctx.questions.flatMap((q) =>
+            q.generation ? [`${q.generation.mode}${q.generation.fallbackReason ? `:${q.generation.fallbackReason}` : ""}`] : [],
+          ),
           events: ctx.events.map((e) => `${e.type}${e.itemId ? `:${e.itemId}` : ""}`),
           duplicate: result.duplicate,
           ms: Math.round(performance.now() - started),
@@ -88,8 +93,7 @@ export function createEngine(deps: EngineDeps): Engine {
       case "feedback": {
         const question = await deps.store.question(action.questionId);
         if (!question) return ctx.notice(messages(ctx.lang).feedbackUnknown, "warning");
-        ctx.feedback.push({ questionId: question.id, userId: ctx.turn.userId, channel: ctx.turn.channel, value: action.value, at: ctx.now });
-        return ctx.notice(messages(ctx.lang).feedbackThanks);
+        return recordFeedback(ctx, question, action);
       }
     }
   }

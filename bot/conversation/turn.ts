@@ -1,4 +1,5 @@
 import type { Lang } from "../../knowledge/clause.js";
+import type { FeedbackReason } from "../assessment/store.js";
 
 /** Where a turn came from. */
 export type ChannelName = "cli" | "slack" | "teams" | "web";
@@ -19,8 +20,8 @@ export type TurnAction =
   | { type: "start"; checklistId: string }
   /** Resume (or join, when shared with the user's team) an assessment chosen from a list. */
   | { type: "resume"; assessmentId: string }
-  /** 👍 / 👎 on an answer. */
-  | { type: "feedback"; questionId: string; value: "up" | "down" };
+  /** 👍 / 👎 on an answer; after 👎, the reason the user picked. */
+  | { type: "feedback"; questionId: string; value: "up" | "down"; reason?: FeedbackReason };
 
 /** One user message or click, channel-agnostic. */
 export interface Turn {

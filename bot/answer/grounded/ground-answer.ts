@@ -1,16 +1,16 @@
 import { AppError, ErrorCodes, isAppError, type KnowledgeSource } from "../../../knowledge/index.js";
 import type { ChatModel, DraftReply } from "../../ports.js";
 import type { Answer } from "../answer.js";
+import { issuingAuthority } from "../authorities.js";
 import { warningText } from "../messages.js";
 import { renderAnswerText } from "../render-text.js";
-import { issuingAuthority } from "../authorities.js";
 import { type AnswerGeneration, type FallbackReason, generatedLabel } from "./generation.js";
 import { groundedLeadText } from "./lead-text.js";
 import { type VerifiableClause, verifyDraft } from "./verify-draft.js";
 
 export interface GroundingDeps {
   model: ChatModel;
-  knowledge: KnowledgeSource;
+  knowledge: Pick<KnowledgeSource, "regulation">;
   /** How long the model may take before the offline answer is given (default 8 s). */
   timeoutMs: number;
 }

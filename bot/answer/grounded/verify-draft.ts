@@ -17,10 +17,7 @@ const RULE_EN = /\b(must|shall|should|may|required?|requires|obliged|obligat|pro
  * part of the clause, so "第27條" is supported by Art. 27); a sentence without a clause is
  * kept only if it states no rule and holds no fact.
  */
-export function verifyDraft(
-  sentences: DraftSentence[],
-  clauses: VerifiableClause[],
-): { kept: KeptSentence[]; dropped: DroppedSentence[] } {
+export function verifyDraft(sentences: DraftSentence[], clauses: VerifiableClause[]): { kept: KeptSentence[]; dropped: DroppedSentence[] } {
   const byNumber = new Map(clauses.map((c) => [c.n, c]));
   const kept: KeptSentence[] = [];
   const dropped: DroppedSentence[] = [];

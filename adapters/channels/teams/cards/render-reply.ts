@@ -2,6 +2,7 @@ import type { Activity } from "botbuilder";
 import { type AssessmentReport, type Reply, type ReplyPart, renderPart } from "../../../../bot/index.js";
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from "./adaptive-card.js";
 import { answerCard } from "./answer-card.js";
+import { feedbackReasonsCard } from "./feedback-reasons-card.js";
 import { itemCard, recordedCard } from "./item-card.js";
 import { labels } from "./labels.js";
 import { assessmentsCard, checklistsCard } from "./list-cards.js";
@@ -69,6 +70,8 @@ function partCard(part: Exclude<ReplyPart, { kind: "notice" | "report" }>, reply
       return checklistsCard(part.checklists, reply.lang);
     case "assessments":
       return assessmentsCard(part.assessments, reply.lang);
+    case "feedback_reasons":
+      return feedbackReasonsCard(part);
   }
 }
 
