@@ -5,11 +5,15 @@ import { tempFolder } from "../adapters/channels/cli/temp-folder.js";
 import { loadConfig, loadDotEnv } from "../adapters/config.js";
 import { createLogger } from "../adapters/logger.js";
 import { createRuntime, PIPELINES, type PipelineName } from "../adapters/runtime.js";
+import { issuingAuthority } from "../bot/index.js";
+import { summarizeModel } from "./eval-llm.js";
 import { goldRank, hasFact, type ItemResult, leadUnsupported, readEvalSet, summarize } from "./eval-set.js";
 
-const USAGE = `Usage: npm run eval -- --set FILE.jsonl --corpus DIR [--corpus DIR ...] [--pipeline hybrid|bm25|naive] [--verbose]
+const USAGE = `Usage: npm run eval -- --set FILE.jsonl --corpus DIR [--corpus DIR ...] [--pipeline hybrid|bm25|naive] [--llm] [--verbose]
   Ingests the corpus into a temporary index, answers every question and prints a table per
-  question type; the last line is one JSON object with the metrics.`;
+  question type; the last line is one JSON object with the metrics. Without --llm the
+  offline answer is measured even when LLM_PROVIDER is set; --llm runs the configured model
+  and adds "llm" (model answers, fallbacks, sentences kept and dropped) to the JSON.`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -18,13 +22,16 @@ async function main(): Promise<void> {
       corpus: { type: "string", multiple: true },
       pipeline: { type: "string", default: "hybrid" },
       verbose: { type: "boolean", default: false },
+      llm: { type: "boolean", default: false },
     },
   });
   if (!values.set) exitWithUsage("--set is required.", USAGE);
   const pipeline = values.pipeline as PipelineName;
   if (!PIPELINES.includes(pipeline)) exitWithUsage(`--pipeline must be one of ${PIPELINES.join(", ")}.`, USAGE);
   loadDotEnv();
-  const config = loadConfig();
+  const loaded = loadConfig();
+  if (values.llm && loaded.llm.provider === "none") exitWithUsage("--llm needs a model: set LLM_PROVIDER (see .env.example).", USAGE);
+  const config = values.llm ? loaded : { ...loaded, llm: { ...loaded.llm, provider: "none" as const } };
   const corpusDirs = values.corpus?.length ? values.corpus.map((d) => resolve(d)) : config.regulationDirs;
   if (corpusDirs.length === 0) exitWithUsage("--corpus is required (no REGULATIONS_DIR configured).", USAGE);
   const items = readEvalSet(values.set);
@@ -50,7 +57,13 @@ async function main(): Promise<void> {
         );
       }
     }
-    const summary = summarize(pipeline, results);
+    const modelSummary = values.llm
+      ? summarizeModel(
+          results.map((r) => r.answer),
+          (pcode) => issuingAuthority(runtime.index.kb.regulation(pcode, "zh")?.category),
+        )
+      : undefined;
+    const summary = { ...summarize(pipeline, results), ...(modelSummary ? { llm: modelSummary } : {}) };
     const rows = Object.entries(summary.by_type).map(
       ([type, s]) => `${type.padEnd(18)} ${String(s.n).padStart(4)}   ${s.recall_at_5.toFixed(3)}     ${s.lead_fact_hit.toFixed(3)}`,
     );
@@ -59,6 +72,11 @@ async function main(): Promise<void> {
       `${"type".padEnd(18)} ${"n".padStart(4)}   recall@5 (abstain: accuracy)   lead_fact_hit`,
       ...rows,
       `recall@1 ${summary.recall_at_1}  recall@5 ${summary.recall_at_5}  mrr@10 ${summary.mrr_at_10}  abstain ${summary.abstain_accuracy}  facts ${summary.fact_hit}  lead_facts ${summary.lead_fact_hit}  lead_unsupported ${summary.lead_unsupported}  p50 ${summary.latency_ms.p50} ms  p95 ${summary.latency_ms.p95} ms`,
+      ...(modelSummary
+        ? [
+            `model ${modelSummary.provider}:${modelSummary.model}: ${modelSummary.model_answers} model answers, fallbacks ${JSON.stringify(modelSummary.fallbacks)}, sentences kept ${modelSummary.sentences_kept} dropped ${modelSummary.sentences_dropped} ${JSON.stringify(modelSummary.dropped_by_reason)}, kept_unsupported ${modelSummary.kept_unsupported}`,
+          ]
+        : []),
       JSON.stringify(summary),
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
