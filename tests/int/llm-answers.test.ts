@@ -63,6 +63,28 @@ describe("grounded answers against a local model server", () => {
     expect(offlineAnswer.citations.map((c) => c.id)).toContain("K0010162:8:2");
   });
 
+  it("👎 offers the four reasons and records the one picked with the question's citation ids", async () => {
+    const asked = await say(offline.engine, "U9", "個資外洩要在多久內通報？");
+    const answer = partsOf(asked, "answer")[0];
+    const questionId = answer?.questionId ?? "";
+    const down = await say(offline.engine, "U9", "", { text: undefined, action: { type: "feedback", questionId, value: "down" }, lang: "zh" });
+    const offer = partsOf(down, "feedback_reasons")[0];
+    expect(offer?.options.map((o) => o.reason)).toEqual(["wrong_clause", "outdated", "not_answered", "other"]);
+    expect(offer?.options.map((o) => o.label)).toEqual(["引用條文不對", "規定已過時", "沒有回答問題", "其他"]);
+    const picked = await say(offline.engine, "U9", "", {
+      text: undefined,
+      action: { type: "feedback", questionId, value: "down", reason: "wrong_clause" },
+      lang: "zh",
+    });
+    expect(partsOf(picked, "notice")[0]?.text).toBe("感謝回饋，已記錄。");
+    const citationIds = answer?.answer.citations.map((c) => c.id);
+    expect(citationIds?.length).toBeGreaterThan(0);
+    expect(await offline.store.feedback(questionId)).toMatchObject([
+      { value: "down", citationIds },
+      { value: "down", reason: "wrong_clause", citationIds },
+    ]);
+  });
+
   for (const p of PROVIDERS) {
     describe(`${p.provider}`, () => {
       const entries: LogEntry[] = [];
