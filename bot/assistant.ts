@@ -12,6 +12,8 @@ export interface AskOptions {
   lang?: Lang;
   /** Article ids the conversation was about, most recent first ("那第2項呢？"). */
   context?: string[];
+  /** Called when a configured model starts writing (channels show a working state). */
+  onModelStart?: () => void | Promise<void>;
 }
 
 export interface Assistant {
@@ -43,7 +45,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const offline = composeAnswer(text, lang, result, deps.knowledge);
       // The model sees the question only with personal data masked.
       const answer = deps.grounding
-        ? await groundAnswer(offline, maskPersonalData(searched, lang).text, { ...deps.grounding, knowledge: deps.knowledge })
+        ? await groundAnswer(offline, maskPersonalData(searched, lang).text, { ...deps.grounding, knowledge: deps.knowledge }, options.onModelStart)
         : offline;
       return searched.length < text.length ? withTruncationNote(answer, MAX_QUESTION_CHARS) : answer;
     },

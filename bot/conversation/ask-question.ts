@@ -20,7 +20,8 @@ export function looksLikeQuestion(text: string): boolean {
  */
 export async function askQuestion(ctx: TurnContext, text: string, itemClauses?: string[]): Promise<void> {
   const context = itemClauses ? itemClauses.map(articleIdOf) : ctx.session.context;
-  const answer = await ctx.deps.assistant.ask(text, { lang: ctx.lang, ...(context?.length ? { context } : {}) });
+  const onModelStart = ctx.hooks.onModelStart;
+  const answer = await ctx.deps.assistant.ask(text, { lang: ctx.lang, ...(context?.length ? { context } : {}), ...(onModelStart ? { onModelStart } : {}) });
   const masked = maskPersonalData(text, ctx.lang);
   const questionId = newId("q");
   ctx.questions.push({

@@ -8,7 +8,7 @@ import { assessmentOption, checklistOption } from "../assessment/views.js";
 import { askQuestion, looksLikeQuestion } from "./ask-question.js";
 import { listChecklists, recordAnswer, recordNote, showItem, startChecklist } from "./assessment-flow.js";
 import { currentItem, openItem, resolvePending, runCommand } from "./commands.js";
-import type { Engine } from "./engine.js";
+import type { Engine, TurnHooks } from "./engine.js";
 import { recordFeedback } from "./feedback.js";
 import { createKeyedLock } from "./keyed-lock.js";
 import { messages } from "./messages.js";
@@ -23,7 +23,7 @@ export function createEngine(deps: EngineDeps): Engine {
   const lock = createKeyedLock();
   const now = deps.now ?? (() => new Date());
 
-  async function handle(turn: Turn): Promise<Reply> {
+  async function handle(turn: Turn, hooks: TurnHooks = {}): Promise<Reply> {
     const earlier = await deps.store.processed(turn.channel, turn.messageId);
     if (earlier) return { ...earlier, duplicate: true };
     return lock(`${turn.channel}|${turn.userId}|${turn.conversationId}`, async () => {
@@ -36,6 +36,7 @@ export function createEngine(deps: EngineDeps): Engine {
         ? { ...stored, lang }
         : { channel: turn.channel, userId: turn.userId, conversationId: turn.conversationId, trail: [], lang, updatedAt: now().toISOString() };
       const ctx = new TurnContext(deps, turn, lang, now().toISOString(), session);
+      ctx.hooks = hooks;
       if (turn.action) await onAction(ctx, turn.action);
       else await onText(ctx, turn.text?.trim() ?? "");
       const result = await deps.store.commit({

@@ -4,6 +4,7 @@ import { mayOpen } from "../assessment/access.js";
 import type { AssessmentEvent, AssessmentRecord, AssessmentStore, FeedbackRecord, QuestionRecord, ResponseRecord, SessionRecord } from "../assessment/store.js";
 import type { Assistant } from "../assistant.js";
 import type { Logger } from "../ports.js";
+import type { TurnHooks } from "./engine.js";
 import type { ReplyPart } from "./reply.js";
 import { shareKeyOf, type Turn } from "./turn.js";
 
@@ -26,6 +27,8 @@ export class TurnContext {
   readonly events: AssessmentEvent[] = [];
   readonly questions: QuestionRecord[] = [];
   readonly feedback: FeedbackRecord[] = [];
+  /** What the channel shows meanwhile (a working state while a model writes). */
+  hooks: TurnHooks = {};
 
   constructor(
     readonly deps: EngineDeps,

@@ -20,7 +20,7 @@ export interface GroundingDeps {
  * and returns the model answer, or the offline answer with the reason when nothing verified
  * remains or the model fails. `question` must already be masked: it is sent to the model.
  */
-export async function groundAnswer(offline: Answer, question: string, deps: GroundingDeps): Promise<Answer> {
+export async function groundAnswer(offline: Answer, question: string, deps: GroundingDeps, onStart?: () => void | Promise<void>): Promise<Answer> {
   const started = performance.now();
   const record = (fields: Partial<AnswerGeneration>): AnswerGeneration => ({
     mode: "offline",
@@ -46,6 +46,12 @@ export async function groundAnswer(offline: Answer, question: string, deps: Grou
 
   let reply: DraftReply;
   try {
+    // The working state is the channel's business: not awaited (the model starts at once),
+    // and its failure must not cost the answer.
+    if (onStart)
+      void Promise.resolve()
+        .then(onStart)
+        .catch(() => undefined);
     reply = await withTimeout(deps.timeoutMs, (signal) =>
       deps.model.draft({ question, lang: offline.lang, clauses: clauses.map(({ authority: _, ...c }) => c) }, { signal }),
     );

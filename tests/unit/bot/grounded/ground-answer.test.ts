@@ -64,10 +64,24 @@ describe("groundAnswer with LangChain's FakeListChatModel", () => {
     expect(slow.lead).toBe(offline.lead);
   });
 
-  it("does not call the model for an abstained answer", async () => {
+  it("tells the channel when the model starts, and not for an abstained answer (the model is not called)", async () => {
+    const starts: string[] = [];
+    const model = fake([draft(["要在七十二小時內通報。", [1]])]);
+    await groundAnswer(offline, offline.question, { model, knowledge, timeoutMs: 1000 }, () => {
+      starts.push("answer");
+    });
     const abstained: Answer = { ...offline, abstained: true, citations: [] };
-    const model = fake([draft(["x", [1]])]);
-    const answer = await groundAnswer(abstained, "?", { model, knowledge, timeoutMs: 1000 });
+    const answer = await groundAnswer(abstained, "?", { model, knowledge, timeoutMs: 1000 }, () => {
+      starts.push("abstained");
+    });
     expect(answer.generation).toMatchObject({ mode: "offline", fallbackReason: "abstained", shownClauseIds: [] });
+    expect(starts).toEqual(["answer"]);
+  });
+
+  it("a failing working-state hook does not cost the answer", async () => {
+    const answer = await groundAnswer(offline, offline.question, { model: fake([draft(["要在七十二小時內通報。", [1]])]), knowledge, timeoutMs: 1000 }, () => {
+      throw new Error("slack down");
+    });
+    expect(answer.generation?.mode).toBe("model");
   });
 });
