@@ -24,7 +24,7 @@ export interface AssistantDeps {
   retriever: Retriever;
   knowledge: KnowledgeSource;
   /** A language model to write the lead from the retrieved clauses; without one, the offline answer. */
-  grounding?: Omit<GroundingDeps, "knowledge">;
+  grounding?: GroundingDeps;
 }
 
 /** Longest question searched; longer text is searched by its beginning. */
@@ -44,9 +44,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const result = await deps.retriever.retrieve({ text: searched, lang, ...(options.context ? { context: options.context } : {}) });
       const offline = composeAnswer(text, lang, result, deps.knowledge);
       // The model sees the question only with personal data masked.
-      const answer = deps.grounding
-        ? await groundAnswer(offline, maskPersonalData(searched, lang).text, { ...deps.grounding, knowledge: deps.knowledge }, options.onModelStart)
-        : offline;
+      const answer = deps.grounding ? await groundAnswer(offline, maskPersonalData(searched, lang).text, deps.grounding, options.onModelStart) : offline;
       return searched.length < text.length ? withTruncationNote(answer, MAX_QUESTION_CHARS) : answer;
     },
   };

@@ -20,7 +20,7 @@ export interface ModelSummary {
 }
 
 /** Counts the model path's outcomes; undefined when no answer was made with a model configured. */
-export function summarizeModel(answers: Answer[], authorityOf: (pcode: string) => string | undefined): ModelSummary | undefined {
+export function summarizeModel(answers: Answer[]): ModelSummary | undefined {
   const generated = answers.filter((a) => a.generation);
   const first = generated[0]?.generation;
   if (!first) return undefined;
@@ -44,8 +44,7 @@ export function summarizeModel(answers: Answer[], authorityOf: (pcode: string) =
     for (const sentence of g.kept) {
       const clauses = sentence.clauseIds.flatMap((id) => {
         const c = byId.get(id);
-        const authority = c && authorityOf(c.pcode);
-        return c ? [{ text: `${c.label}\n${c.quote}`, ...(authority ? { authority } : {}) }] : [];
+        return c ? [{ text: `${c.label}\n${c.quote}`, ...(c.authority ? { authority: c.authority } : {}) }] : [];
       });
       const missing = unsupportedFacts(sentence.text, clauses);
       if (clauses.length !== sentence.clauseIds.length || missing.length > 0) keptUnsupported++;

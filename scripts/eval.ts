@@ -5,7 +5,6 @@ import { tempFolder } from "../adapters/channels/cli/temp-folder.js";
 import { loadConfig, loadDotEnv } from "../adapters/config.js";
 import { createLogger } from "../adapters/logger.js";
 import { createRuntime, PIPELINES, type PipelineName } from "../adapters/runtime.js";
-import { issuingAuthority } from "../bot/index.js";
 import { summarizeModel } from "./eval-llm.js";
 import { goldRank, hasFact, type ItemResult, leadUnsupported, readEvalSet, summarize } from "./eval-set.js";
 
@@ -57,12 +56,7 @@ async function main(): Promise<void> {
         );
       }
     }
-    const modelSummary = values.llm
-      ? summarizeModel(
-          results.map((r) => r.answer),
-          (pcode) => issuingAuthority(runtime.index.kb.regulation(pcode, "zh")?.category),
-        )
-      : undefined;
+    const modelSummary = values.llm ? summarizeModel(results.map((r) => r.answer)) : undefined;
     const summary = { ...summarize(pipeline, results), ...(modelSummary ? { llm: modelSummary } : {}) };
     const rows = Object.entries(summary.by_type).map(
       ([type, s]) => `${type.padEnd(18)} ${String(s.n).padStart(4)}   ${s.recall_at_5.toFixed(3)}     ${s.lead_fact_hit.toFixed(3)}`,

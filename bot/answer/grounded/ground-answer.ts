@@ -1,7 +1,6 @@
-import { AppError, ErrorCodes, isAppError, type KnowledgeSource } from "../../../knowledge/index.js";
+import { AppError, ErrorCodes, isAppError } from "../../../knowledge/index.js";
 import type { ChatModel, DraftReply } from "../../ports.js";
 import type { Answer } from "../answer.js";
-import { issuingAuthority } from "../authorities.js";
 import { warningText } from "../messages.js";
 import { renderAnswerText } from "../render-text.js";
 import { type AnswerGeneration, type FallbackReason, generatedLabel } from "./generation.js";
@@ -10,7 +9,6 @@ import { type VerifiableClause, verifyDraft } from "./verify-draft.js";
 
 export interface GroundingDeps {
   model: ChatModel;
-  knowledge: Pick<KnowledgeSource, "regulation">;
   /** How long the model may take before the offline answer is given (default 8 s). */
   timeoutMs: number;
 }
@@ -34,10 +32,14 @@ export async function groundAnswer(offline: Answer, question: string, deps: Grou
   });
   if (offline.abstained || offline.citations.length === 0) return { ...offline, generation: record({ fallbackReason: "abstained" }) };
 
-  const clauses: VerifiableClause[] = offline.citations.map((c, i) => {
-    const authority = issuingAuthority(deps.knowledge.regulation(c.pcode, "zh")?.category);
-    return { n: i + 1, id: c.id, label: c.label, text: c.quote, ...(authority ? { authority } : {}) };
-  });
+  // A clause's 本部 stands for the authority that issued its regulation (citation.authority).
+  const clauses: VerifiableClause[] = offline.citations.map((c, i) => ({
+    n: i + 1,
+    id: c.id,
+    label: c.label,
+    text: c.quote,
+    ...(c.authority ? { authority: c.authority } : {}),
+  }));
   const shownClauseIds = clauses.map((c) => c.id);
   const fallback = (fallbackReason: FallbackReason, fallbackDetail?: string, more: Partial<AnswerGeneration> = {}): Answer => ({
     ...offline,
@@ -64,9 +66,10 @@ export async function groundAnswer(offline: Answer, question: string, deps: Grou
   const { kept, dropped } = verifyDraft(reply.sentences, clauses);
   if (kept.every((s) => s.clauseIds.length === 0)) return fallback("nothing_verified", undefined, { kept, dropped });
 
-  // Cite only what the kept sentences rest on, in the offline order.
+  // What the kept sentences rest on comes first; the offline answer's other clauses (chosen
+  // because the answer rests on them or the asker needs them next) follow.
   const used = new Set(kept.flatMap((s) => s.clauseIds));
-  const citations = offline.citations.filter((c) => used.has(c.id));
+  const citations = [...offline.citations.filter((c) => used.has(c.id)), ...offline.citations.filter((c) => !used.has(c.id))];
   const lang = offline.lang;
   const answer: Answer = {
     ...offline,

@@ -26,6 +26,8 @@ export function citation(id: string, quote: string, label: string): Citation {
     asOf: "2023-10-12",
     score: 1,
     source: "search",
+    // K0010162 is issued by the Ministry of Digital Affairs: its 本部 is 數位發展部.
+    authority: "數位發展部",
   };
 }
 

@@ -17,24 +17,21 @@ const offline: Answer = {
   text: "offline text",
 };
 
-// K0010162 is issued by the Ministry of Digital Affairs: its 本部 is 數位發展部.
-const knowledge = { regulation: () => ({ category: "行政＞數位發展部＞數位產業目" }) as never };
-
 function fake(responses: string[], sleep?: number) {
   return createLangChainChatModel(new FakeListChatModel({ responses, ...(sleep ? { sleep } : {}) }), { provider: "fake", model: "list" });
 }
 
 const ask = (responses: string[], options: { sleep?: number; timeoutMs?: number } = {}) =>
-  groundAnswer(offline, offline.question, { model: fake(responses, options.sleep), knowledge, timeoutMs: options.timeoutMs ?? 2000 });
+  groundAnswer(offline, offline.question, { model: fake(responses, options.sleep), timeoutMs: options.timeoutMs ?? 2000 });
 
 const draft = (...sentences: Array<[string, number[]]>) => JSON.stringify({ sentences: sentences.map(([text, clauses]) => ({ text, clauses })) });
 
 describe("groundAnswer with LangChain's FakeListChatModel", () => {
-  it("leads with the verified sentences and their labels, marked as generated, citing only what they rest on", async () => {
+  it("leads with the verified sentences and their labels, marked as generated, what they rest on cited first", async () => {
     const answer = await ask([draft(["要在知悉事故後七十二小時內通報數位發展部。", [1]])]);
     expect(answer.generation).toMatchObject({ mode: "model", provider: "fake", model: "list", shownClauseIds: ["K0010162:8:2", "K0010162:8:3"], dropped: [] });
     expect(answer.lead).toBe("要在知悉事故後七十二小時內通報數位發展部（《數位經濟相關產業個人資料檔案安全維護管理辦法》第8條第2項）。");
-    expect(answer.citations.map((c) => c.id)).toEqual(["K0010162:8:2"]);
+    expect(answer.citations.map((c) => c.id)).toEqual(["K0010162:8:2", "K0010162:8:3"]);
     expect(answer.text.startsWith("由模型整理，以引用條文為準")).toBe(true);
     expect(answer.text).toContain(REPORT_CITATIONS[0]?.quote);
   });
@@ -44,7 +41,7 @@ describe("groundAnswer with LangChain's FakeListChatModel", () => {
     expect(answer.generation?.mode).toBe("model");
     expect(answer.generation?.dropped).toMatchObject([{ text: "要在二十四小時內通報。", reason: "unsupported_fact" }]);
     expect(answer.lead).not.toContain("二十四");
-    expect(answer.citations.map((c) => c.id)).toEqual(["K0010162:8:3"]);
+    expect(answer.citations.map((c) => c.id)).toEqual(["K0010162:8:3", "K0010162:8:2"]);
   });
 
   it("gives the offline answer when nothing verified remains, and says why", async () => {
@@ -67,11 +64,11 @@ describe("groundAnswer with LangChain's FakeListChatModel", () => {
   it("tells the channel when the model starts, and not for an abstained answer (the model is not called)", async () => {
     const starts: string[] = [];
     const model = fake([draft(["要在七十二小時內通報。", [1]])]);
-    await groundAnswer(offline, offline.question, { model, knowledge, timeoutMs: 1000 }, () => {
+    await groundAnswer(offline, offline.question, { model, timeoutMs: 1000 }, () => {
       starts.push("answer");
     });
     const abstained: Answer = { ...offline, abstained: true, citations: [] };
-    const answer = await groundAnswer(abstained, "?", { model, knowledge, timeoutMs: 1000 }, () => {
+    const answer = await groundAnswer(abstained, "?", { model, timeoutMs: 1000 }, () => {
       starts.push("abstained");
     });
     expect(answer.generation).toMatchObject({ mode: "offline", fallbackReason: "abstained", shownClauseIds: [] });
@@ -79,7 +76,7 @@ describe("groundAnswer with LangChain's FakeListChatModel", () => {
   });
 
   it("a failing working-state hook does not cost the answer", async () => {
-    const answer = await groundAnswer(offline, offline.question, { model: fake([draft(["要在七十二小時內通報。", [1]])]), knowledge, timeoutMs: 1000 }, () => {
+    const answer = await groundAnswer(offline, offline.question, { model: fake([draft(["要在七十二小時內通報。", [1]])]), timeoutMs: 1000 }, () => {
       throw new Error("slack down");
     });
     expect(answer.generation?.mode).toBe("model");
