@@ -84,8 +84,8 @@ export class TeamsBot extends ActivityHandler {
     const turn: Turn = { ...base, action: parsed.action };
     const reply = await this.ask(context, turn, false);
     if (!reply) return messageResponse(labels(lang).failed(scope.requestId));
-    // Feedback is acknowledged in the response alone; a duplicate gets the same response and sends nothing.
-    const send = !reply.duplicate && parsed.action.type !== "feedback";
+    // Feedback is acknowledged in the response alone (but 👎's reasons are a card to send); a duplicate gets the same response and sends nothing.
+    const send = !reply.duplicate && (parsed.action.type !== "feedback" || reply.parts.some((p) => p.kind === "feedback_reasons"));
     const delivered = await deliverReply(context, this.deps, reply, turn, { send, returnReplacement: true });
     if (delivered.replacement) return cardResponse(delivered.replacement);
     return messageResponse(delivered.firstText ?? labels(reply.lang).done);
