@@ -3,6 +3,7 @@ import type { ChannelDeps } from "../../http/channel-deps.js";
 import type { ChannelMount } from "../../http/create-http-app.js";
 import { langOf } from "./activity-to-turn.js";
 import { labels } from "./cards/labels.js";
+import { keepEntityProperties } from "./keep-entity-properties.js";
 import { createMessagesHandler, jsonBodyErrors } from "./messages-route.js";
 import { createReportLinks } from "./report-links.js";
 import { requestScope } from "./request-scope.js";
@@ -20,6 +21,7 @@ const BODY_LIMIT = "512kb";
  */
 export function createTeamsChannel(deps: ChannelDeps): ChannelMount {
   const logger = deps.logger.child({ channel: "teams" });
+  keepEntityProperties();
   const auth = createTeamsAuth(deps.config.env, logger);
   const adapter = new TeamsCloudAdapter(auth.authentication);
   const reportLinks = createReportLinks({ engine: deps.engine, logger });
