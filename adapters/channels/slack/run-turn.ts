@@ -6,6 +6,7 @@ import { type Delivery, deliverReply } from "./deliver-reply.js";
 import type { Destination } from "./places.js";
 import type { SlackRuntime } from "./slack-runtime.js";
 import { slackTexts } from "./slack-texts.js";
+import { createWorkingState, type Placeholder } from "./working-state.js";
 
 export interface TurnJob extends Delivery {
   turn: Omit<Turn, "channel">;
@@ -28,14 +29,16 @@ export function runTurn(rt: SlackRuntime, job: TurnJob): Promise<Reply | undefin
 async function turn(rt: SlackRuntime, job: TurnJob): Promise<Reply | undefined> {
   const log = rt.logger.child({ requestId: job.requestId, user: job.turn.userId, conversation: job.turn.conversationId, message: job.turn.messageId });
   const started = performance.now();
+  const working = createWorkingState(rt.poster, job.destination, job.lang, log);
   let reply: Reply;
   try {
-    reply = await rt.engine.handle({ channel: "slack", ...job.turn });
+    reply = await rt.engine.handle({ channel: "slack", ...job.turn }, working.hooks);
   } catch (error) {
     log.error({ error: errorSummary(error), code: isAppError(error) ? error.code : undefined, stack: (error as Error).stack }, "engine failed on a slack turn");
-    await sendFailure(rt, job.destination, job.lang, job.requestId, log);
+    await sendFailure(rt, job.destination, job.lang, job.requestId, log, await working.placeholder());
     return undefined;
   }
+  const placeholder = await working.placeholder();
   const engineMs = Math.round(performance.now() - started);
   if (reply.duplicate) {
     log.info({ engineMs }, "slack redelivery already answered; nothing posted");
@@ -43,23 +46,33 @@ async function turn(rt: SlackRuntime, job: TurnJob): Promise<Reply | undefined> 
   }
   const notices = (job.notices ?? []).map((n) => ({ kind: "notice" as const, text: n.text, tone: n.tone }));
   try {
-    const posted = await deliverReply(rt, { ...reply, parts: [...reply.parts, ...notices] }, job, log);
+    const posted = await deliverReply(rt, { ...reply, parts: [...reply.parts, ...notices] }, { ...job, ...(placeholder ? { placeholder } : {}) }, log);
     log.info(
       { engineMs, deliverMs: Math.round(performance.now() - started) - engineMs, parts: reply.parts.map((p) => p.kind), posted },
       "slack turn delivered",
     );
   } catch (error) {
     log.error({ error: errorSummary(error), stack: (error as Error).stack }, "slack delivery failed");
-    await sendFailure(rt, job.destination, reply.lang, job.requestId, log);
+    await sendFailure(rt, job.destination, reply.lang, job.requestId, log, placeholder);
   }
   return reply;
 }
 
 /** The short failure message with the request id, where the user will see it. */
-export async function sendFailure(rt: SlackRuntime, destination: Destination, lang: Lang, requestId: string, log: Logger): Promise<void> {
+export async function sendFailure(
+  rt: SlackRuntime,
+  destination: Destination,
+  lang: Lang,
+  requestId: string,
+  log: Logger,
+  placeholder?: Placeholder,
+): Promise<void> {
   const text = slackTexts(lang).failed(requestId);
+  const message = { text, blocks: [section(`❗ ${text}`)] };
   try {
-    await rt.poster.send(destination, { text, blocks: [section(`❗ ${text}`)] });
+    // A working state left behind would promise an answer that is not coming.
+    if (placeholder) await rt.poster.update(placeholder.channel, placeholder.ts, message);
+    else await rt.poster.send(destination, message);
   } catch (error) {
     log.error({ error: errorSummary(error) }, "could not tell the user about the failure");
   }
