@@ -12,7 +12,7 @@ export const DraftSchema = z.object({
         clauses: z.array(z.number().int()).describe("Numbers of the given clauses this sentence rests on."),
       }),
     )
-    .max(12)
+    // No maxItems: OpenAI's strict JSON schema has rejected it; verifyDraft caps the count.
     .describe("The answer, one sentence per entry; empty when the clauses do not answer the question."),
 });
 

@@ -14,7 +14,9 @@ export type DropReason =
   | "unsupported_fact"
   /** It cites no clause but states a rule. */
   | "uncited_rule"
-  | "empty";
+  | "empty"
+  /** Beyond the most sentences a lead may have (MAX_SENTENCES). */
+  | "too_many";
 
 export interface KeptSentence {
   text: string;

@@ -7,6 +7,9 @@ export interface VerifiableClause extends DraftClause {
   authority?: string;
 }
 
+/** A lead is short: a few sentences, or one line per duty of a "what must we do" answer. */
+export const MAX_SENTENCES = 8;
+
 // Words that make a sentence state a rule (a duty, a permission, a ban, a sanction, a deadline).
 const RULE_ZH = /應|須|不得|(?<![取獲記值覺使曉懂])得(?![到知])|禁止|義務|罰|處分|免責|期限|以內|之內|內完成|負責|負擔|賠償/;
 const RULE_EN = /\b(must|shall|should|may|required?|requires|obliged|obligat|prohibit|forbid|fine[sd]?|penalt|within|deadline|liable|entitled|allowed)/i;
@@ -21,13 +24,17 @@ export function verifyDraft(sentences: DraftSentence[], clauses: VerifiableClaus
   const byNumber = new Map(clauses.map((c) => [c.n, c]));
   const kept: KeptSentence[] = [];
   const dropped: DroppedSentence[] = [];
-  for (const sentence of sentences) {
+  for (const [i, sentence] of sentences.entries()) {
     const text = sentence.text.trim();
     const numbers = [...new Set(sentence.clauses)];
     const drop = (reason: DroppedSentence["reason"], facts?: string[]) =>
       dropped.push({ text, clauses: sentence.clauses, reason, ...(facts?.length ? { facts } : {}) });
     if (text === "") {
       drop("empty");
+      continue;
+    }
+    if (i >= MAX_SENTENCES) {
+      drop("too_many");
       continue;
     }
     const cited = numbers.map((n) => byNumber.get(n));

@@ -49,3 +49,12 @@ describe("verifyDraft", () => {
     expect(dropped.map((d) => d.reason)).toEqual(["uncited_rule", "uncited_rule", "empty"]);
   });
 });
+
+describe("verifyDraft limits", () => {
+  it("drops sentences beyond the most a lead may have", () => {
+    const many = Array.from({ length: 10 }, () => ({ text: "應檢附延遲理由或分階段提供。", clauses: [2] }));
+    const { kept, dropped } = verifyDraft(many, [{ n: 2, id: "K0010162:8:3", label: "第8條第3項", text: DELAY_CLAUSE }]);
+    expect(kept).toHaveLength(8);
+    expect(dropped.map((d) => d.reason)).toEqual(["too_many", "too_many"]);
+  });
+});
