@@ -48,4 +48,5 @@ export const EMOJI: Array<[CheckResult, RegExp]> = [
 export const CLAUSE_BREAK = /[，,。;；:：！!\n]|\.(?=\s|$)/;
 /** What may stand between the answer word and its note. */
 export const NOTE_LEAD = /^[\s，,。.;；:：、！!\-－—（(【[]+/;
-export const NOTE_TAIL = /[\s）)】\]]+$/;
+/** A note given in brackets after the answer word: "不適用（我們沒有會員系統）". */
+export const BRACKETED = /^\s*[（(【[](.*)[）)】\]]\s*$/s;

@@ -1,5 +1,6 @@
 import type { CheckResult } from "../../knowledge/index.js";
 import {
+  BRACKETED,
   BUT,
   BUT_NOT,
   CLAUSE_BREAK,
@@ -14,7 +15,6 @@ import {
   NA_INSIDE,
   NEGATION_INSIDE,
   NOTE_LEAD,
-  NOTE_TAIL,
   YES_INSIDE,
 } from "./answer-words.js";
 
@@ -133,7 +133,9 @@ function noteAfterWord(text: string, lead: { length: number; sentence?: boolean 
   const afterWord = text.slice(lead.length);
   const first = afterWord.slice(0, 1);
   const separated = afterWord === "" || (lead.sentence ? NOTE_LEAD.test(first) && first.trim() !== "" : NOTE_LEAD.test(first));
-  return separated ? afterWord.replace(NOTE_LEAD, "").replace(NOTE_TAIL, "").trim() : text;
+  if (!separated) return text;
+  const bracketed = BRACKETED.exec(afterWord)?.[1];
+  return (bracketed ?? afterWord.replace(NOTE_LEAD, "")).trim();
 }
 
 /** The reason given for 不適用: the text without a trailing or leading "所以不適用" clause. */

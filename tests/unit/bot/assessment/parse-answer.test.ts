@@ -12,6 +12,7 @@ describe("parseAnswer", () => {
       ["沒錯", "yes", undefined],
       ["已建立委外監督程序並每年稽核", "yes", "已建立委外監督程序並每年稽核"],
       ["是，已於 2024/3 公告", "yes", "已於 2024/3 公告"],
+      ["是，已公告（見內網 HR 區）", "yes", "已公告（見內網 HR 區）"],
       ["yes", "yes", undefined],
       ["Yes - policy v2 published on the intranet", "yes", "policy v2 published on the intranet"],
       ["Absolutely, it's in the staff handbook", "yes", "it's in the staff handbook"],
