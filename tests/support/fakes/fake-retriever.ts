@@ -10,6 +10,8 @@ export interface FakeRule {
   match: RegExp;
   /** Article ids, or clause ids to focus on (the article is derived). */
   hits?: string[];
+  /** The hits are exact references the question wrote (個資法第27條), not search results. */
+  reference?: boolean;
   /** Abstain instead, with this result. */
   abstain?: Pick<RetrievalResult, "reason" | "unknownLaw" | "otherField">;
   cases?: string[];
@@ -29,16 +31,21 @@ export function createFakeRetriever(rules: FakeRule[], knowledge?: KnowledgeSour
       if (!rule || rule.abstain || !rule.hits?.length) {
         return { hits: [], abstained: true, reason: rule?.abstain?.reason ?? "no_match", ...rule?.abstain, mentionedLaws: [], cases: [] };
       }
+      // One hit per article, its focus clauses in the rule's order; successors after their hit.
       const hits: RetrievedArticle[] = [];
-      rule.hits.forEach((id, i) => {
+      const add = (id: string, score: number, source: RetrievedArticle["source"]) => {
         const [pcode, article, ...rest] = id.split(":");
         const articleId = `${pcode}:${article}`;
-        hits.push({ articleId, score: 1 - i * 0.1, focus: rest.length ? [id] : [], source: "search" });
+        const focus = rest.length ? [id] : [];
+        const hit = hits.find((h) => h.articleId === articleId);
+        if (hit) hit.focus.push(...focus.filter((f) => !hit.focus.includes(f)));
+        else hits.push({ articleId, score, focus, source });
+        return articleId;
+      };
+      rule.hits.forEach((id, i) => {
+        const articleId = add(id, 1 - i * 0.1, rule.reference ? "reference" : "search");
         const link = knowledge?.clause(articleId, query.lang)?.status === "repealed" ? knowledge.successorsOf(id, query.lang) : undefined;
-        for (const to of link?.to ?? []) {
-          const [p, a] = to.split(":");
-          hits.push({ articleId: `${p}:${a}`, score: 0.5, focus: to.split(":").length > 2 ? [to] : [], source: "successor" });
-        }
+        for (const to of link?.to ?? []) add(to, 0.5, "successor");
       });
       return { hits: hits.slice(0, query.limit ?? hits.length), abstained: false, mentionedLaws: [], cases: rule.cases ?? [] };
     },

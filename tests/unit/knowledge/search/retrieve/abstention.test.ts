@@ -18,8 +18,10 @@ const base: AbstentionInput = { concepts: [], otherFields: [], unknownLaws: [], 
 const concept = (term: typeof duty) => ({ term, matched: term.zh });
 
 describe("decideAbstention", () => {
-  it("answers an exact reference whatever else the question says", () => {
-    expect(decideAbstention({ ...base, references: 1, unknownLaws: ["勞動基準法"], matched: false })).toEqual({ abstain: false });
+  it("answers an exact reference to a law of ours, even when nothing else matched", () => {
+    expect(decideAbstention({ ...base, references: 1, mentioned: 1, matched: false })).toEqual({ abstain: false });
+    const otherFields = [{ topic: tax, terms: ["發票", "營業稅"] }];
+    expect(decideAbstention({ ...base, references: 1, mentioned: 1, otherFields })).toEqual({ abstain: false });
   });
 
   it("abstains on a law the corpus does not hold, unless a law of ours is named too", () => {
