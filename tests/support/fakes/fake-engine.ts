@@ -19,7 +19,8 @@ export interface FakeEngine {
 
 /** Rules of the fixture: an exact reference, a topic, a repealed rule, an unknown law. */
 export const FIXTURE_RULES: FakeRule[] = [
-  { match: /第\s*27\s*條第\s*1\s*項|Article 27/i, hits: ["I0050021:27:1"], reference: true },
+  { match: /第\s*27\s*條第\s*1\s*項/, hits: ["I0050021:27:1"], reference: true },
+  { match: /第\s*27\s*條|Article 27/i, hits: ["I0050021:27"], reference: true },
   { match: /勞基法|勞動基準法/, abstain: { reason: "out_of_scope", unknownLaw: "勞動基準法" } },
   { match: /網際網路零售業.*第\s*9\s*條|舊辦法/, hits: ["J0080052:9:1:12"] },
   { match: /委外|受託|outsourc/i, hits: ["K0010162:19:2"], cases: ["vendor-check"] },
