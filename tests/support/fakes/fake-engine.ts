@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { afterEach, beforeEach } from "vitest";
 import { openSqliteStore, type SqliteStore } from "../../../adapters/store/sqlite-store.js";
 import { createAssistant, createEngine, type Engine } from "../../../bot/index.js";
 import type { KnowledgeSource } from "../../../knowledge/index.js";
@@ -51,5 +52,18 @@ export function createFakeEngine(options: { rules?: FakeRule[]; knowledge?: Know
       await store.close();
       dir.cleanup();
     },
+  };
+}
+
+/** A fresh fake engine for each test of the calling describe block (closed after it). */
+export function useFakeEngine(options: Parameters<typeof createFakeEngine>[0] = {}): () => FakeEngine {
+  let current: FakeEngine | undefined;
+  beforeEach(() => {
+    current = createFakeEngine(options);
+  });
+  afterEach(() => current?.close());
+  return () => {
+    if (!current) throw new Error("useFakeEngine: only inside a test");
+    return current;
   };
 }

@@ -3,9 +3,22 @@ import { parseAnswer } from "../../../../bot/assessment/parse-answer.js";
 
 const answer = (result: string, note?: string) => ({ kind: "answer", result, ...(note ? { note } : {}) });
 
+/** Each case: the text, the result it reads as, and the note (the text itself when `note` is true). */
+function readsAs(title: string, cases: Array<[string, string, (string | true)?]>): void {
+  it.each(cases)(title, (text, result, note) => {
+    expect(parseAnswer(text)).toEqual(answer(result, note === true ? text : note));
+  });
+}
+
+function asksAgain(title: string, cases: string[]): void {
+  it.each(cases)(title, (text) => {
+    expect(parseAnswer(text)).toEqual({ kind: "ambiguous" });
+  });
+}
+
 describe("parseAnswer", () => {
   describe("the answer word first", () => {
-    it.each([
+    readsAs("%s", [
       ["是", "yes", undefined],
       ["有", "yes", undefined],
       ["已建立", "yes", undefined],
@@ -33,41 +46,35 @@ describe("parseAnswer", () => {
       ["N.A.", "na", undefined],
       ["N/A - no outsourcing", "na", "no outsourcing"],
       ["Not applicable to us, we have no physical stores", "na", "we have no physical stores"],
-    ])("%s", (text, result, note) => {
-      expect(parseAnswer(text)).toEqual(answer(result, note));
-    });
+    ]);
   });
 
   describe("the answer later in the sentence", () => {
-    it.each([
-      ["我們有訂定個資保護政策", "yes"],
-      ["公司已經跟所有物流廠商簽了保密條款", "yes"],
-      ["目前都有做每日備份", "yes"],
-      ["We already have an access control policy", "yes"],
-      ["我們目前沒有這份文件", "no"],
-      ["這部分還沒做", "no"],
-      ["廠商契約裡面尚未加入個資條款", "no"],
-      ["目前無法做到", "no"],
-      ["We don't have a written procedure yet", "no"],
-      ["Unfortunately not, it is on the roadmap", "no"],
-      ["Our vendors have not signed the addendum", "no"],
-    ])("%s", (text, result) => {
-      expect(parseAnswer(text)).toEqual(answer(result, text));
-    });
+    readsAs("%s", [
+      ["我們有訂定個資保護政策", "yes", true],
+      ["公司已經跟所有物流廠商簽了保密條款", "yes", true],
+      ["目前都有做每日備份", "yes", true],
+      ["We already have an access control policy", "yes", true],
+      ["我們目前沒有這份文件", "no", true],
+      ["這部分還沒做", "no", true],
+      ["廠商契約裡面尚未加入個資條款", "no", true],
+      ["目前無法做到", "no", true],
+      ["We don't have a written procedure yet", "no", true],
+      ["Unfortunately not, it is on the roadmap", "no", true],
+      ["Our vendors have not signed the addendum", "no", true],
+    ]);
 
-    it.each([
-      ["我們沒有委外，所以不適用", "我們沒有委外"],
-      ["沒有實體店面，不適用", "沒有實體店面"],
-      ["本公司沒有蒐集信用卡資料，此題不適用", "本公司沒有蒐集信用卡資料"],
-      ["We don't outsource anything, so N/A", "We don't outsource anything"],
-      ["we have no vendors so this does not apply", "we have no vendors so this does not apply"],
-    ])("不適用 after its reason: %s", (text, note) => {
-      expect(parseAnswer(text)).toEqual(answer("na", note));
-    });
+    readsAs("不適用 after its reason: %s", [
+      ["我們沒有委外，所以不適用", "na", "我們沒有委外"],
+      ["沒有實體店面，不適用", "na", "沒有實體店面"],
+      ["本公司沒有蒐集信用卡資料，此題不適用", "na", "本公司沒有蒐集信用卡資料"],
+      ["We don't outsource anything, so N/A", "na", "We don't outsource anything"],
+      ["we have no vendors so this does not apply", "na", "we have no vendors so this does not apply"],
+    ]);
   });
 
   describe("emoji", () => {
-    it.each([
+    readsAs("%s", [
       ["✅", "yes"],
       ["✔️", "yes"],
       ["✔", "yes"],
@@ -79,22 +86,18 @@ describe("parseAnswer", () => {
       ["👎", "no"],
       ["➖", "na"],
       ["🚫", "na"],
-    ])("%s", (text, result) => {
-      expect(parseAnswer(text)).toEqual(answer(result));
-    });
+    ]);
 
-    it.each([
+    readsAs("with a note: %s", [
       ["✅ 已於內網公告", "yes", "已於內網公告"],
       ["政策已經公告在官網了 👍", "yes", "政策已經公告在官網了"],
       ["❌ 還在找廠商", "no", "還在找廠商"],
       ["🚫 沒有這項業務", "na", "沒有這項業務"],
-    ])("with a note: %s", (text, result, note) => {
-      expect(parseAnswer(text)).toEqual(answer(result, note));
-    });
+    ]);
   });
 
   describe("asks again", () => {
-    it.each([
+    asksAgain("when it hedges: %s", [
       "部分有",
       "不確定",
       "不太確定",
@@ -107,11 +110,9 @@ describe("parseAnswer", () => {
       "I think so",
       "not sure, need to ask IT",
       "有嗎？",
-    ])("when it hedges: %s", (text) => {
-      expect(parseAnswer(text)).toEqual({ kind: "ambiguous" });
-    });
+    ]);
 
-    it.each([
+    asksAgain("when it says two things: %s", [
       "是也不是",
       "有也沒有",
       "yes and no",
@@ -123,9 +124,7 @@ describe("parseAnswer", () => {
       "我們有制度但還沒執行",
       "有做但不完整",
       "是，不適用",
-    ])("when it says two things: %s", (text) => {
-      expect(parseAnswer(text)).toEqual({ kind: "ambiguous" });
-    });
+    ]);
   });
 
   it.each(["", "這題的委外是指什麼", "hello there", "稍等一下我問同事", "請問要上傳哪些文件"])("is no answer: %s", (text) => {
