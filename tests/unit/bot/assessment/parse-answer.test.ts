@@ -55,6 +55,12 @@ describe("parseAnswer", () => {
       ["公司已經跟所有物流廠商簽了保密條款", "yes", true],
       ["目前都有做每日備份", "yes", true],
       ["We already have an access control policy", "yes", true],
+      // 不適用 after its reason: the reason is the note.
+      ["我們沒有委外，所以不適用", "na", "我們沒有委外"],
+      ["沒有實體店面，不適用", "na", "沒有實體店面"],
+      ["本公司沒有蒐集信用卡資料，此題不適用", "na", "本公司沒有蒐集信用卡資料"],
+      ["We don't outsource anything, so N/A", "na", "We don't outsource anything"],
+      ["we have no vendors so this does not apply", "na", "we have no vendors so this does not apply"],
       ["我們目前沒有這份文件", "no", true],
       ["這部分還沒做", "no", true],
       ["廠商契約裡面尚未加入個資條款", "no", true],
@@ -62,14 +68,6 @@ describe("parseAnswer", () => {
       ["We don't have a written procedure yet", "no", true],
       ["Unfortunately not, it is on the roadmap", "no", true],
       ["Our vendors have not signed the addendum", "no", true],
-    ]);
-
-    readsAs("不適用 after its reason: %s", [
-      ["我們沒有委外，所以不適用", "na", "我們沒有委外"],
-      ["沒有實體店面，不適用", "na", "沒有實體店面"],
-      ["本公司沒有蒐集信用卡資料，此題不適用", "na", "本公司沒有蒐集信用卡資料"],
-      ["We don't outsource anything, so N/A", "na", "We don't outsource anything"],
-      ["we have no vendors so this does not apply", "na", "we have no vendors so this does not apply"],
     ]);
   });
 
@@ -86,9 +84,6 @@ describe("parseAnswer", () => {
       ["👎", "no"],
       ["➖", "na"],
       ["🚫", "na"],
-    ]);
-
-    readsAs("with a note: %s", [
       ["✅ 已於內網公告", "yes", "已於內網公告"],
       ["政策已經公告在官網了 👍", "yes", "政策已經公告在官網了"],
       ["❌ 還在找廠商", "no", "還在找廠商"],
