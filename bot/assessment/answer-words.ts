@@ -21,9 +21,12 @@ export const NA_CLAUSE_ONLY =
   /^\s*(所以|因此|故|因而|因為這樣|so|hence|therefore|thus)?\s*(此題|本題|這題|這項|本項|this item|this)?\s*(不適用|n\.a\.?|n\/a|not applicable|does not apply|doesn'?t apply)\s*[。.!！]*\s*$/i;
 
 export const NEGATION_INSIDE =
-  /沒有|還沒|還未|尚未|尚無|暫無|並無|並未|從未|不曾|未曾|無法|未(?=[建訂簽做辦執實設導公定有完落納])|沒(?=[做建訂簽寫辦執實設導公])|不符合|\b(?:don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|isn'?t|aren'?t|not|never)\b/i;
+  /(?:還在|仍在|正在)\p{Script=Han}{0,8}?(?:規劃|評估|討論|處理|進行|建置|準備|研議|找)|(?:規劃|進行|建置|討論|評估|研議|準備)中|\b(?:working on it|in progress|still working)\b|沒有|還沒|還未|尚未|尚無|暫無|並無|並未|從未|不曾|未曾|無法|未(?=[建訂簽做辦執實設導公定有完落納])|沒(?=[做建訂簽寫辦執實設導公])|不符合|\b(?:don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|isn'?t|aren'?t|not|never)\b/iu;
 export const YES_INSIDE =
-  /(?:我們|公司|本公司|目前|現在|都|皆|均|也|確實)(?:有|已經?|會)|已經?(?!規劃|預計|計畫|排定)\p{Script=Han}|\b(?:we|i)\s+(?:do|did|have|has)\b(?!\s*(?:not|no|never)\b)|\balready\b|\bin place\b/iu;
+  /(?:做|完成|弄好|建立|訂定|設定|簽|上線|公告)了|(?:我們|公司|本公司|目前|現在|都|皆|均|也|確實)(?:有|已經?|會)|已經?(?!規劃|預計|計畫|排定)\p{Script=Han}|\b(?:we|i)\s+(?:do|did|have|has)\b(?!\s*(?:not|no|never)\b)|\balready\b|\bin place\b/iu;
+
+/** Sentence-final particles after an answer word: 有喔, 是的, 沒有耶. */
+export const PARTICLES = /^[的喔啊啦耶呀哦欸囉唷]+/;
 
 /** "有，但還沒…" / "yes, but not …": a clause that takes back part of a yes. */
 export const BUT = /^\s*(但|但是|不過|可是|只是|but|however|though|except)/i;

@@ -15,6 +15,7 @@ import {
   NA_INSIDE,
   NEGATION_INSIDE,
   NOTE_LEAD,
+  PARTICLES,
   YES_INSIDE,
 } from "./answer-words.js";
 
@@ -119,7 +120,10 @@ function leadingWord(head: string): { result: CheckResult; length: number; sente
     ["yes", LEAD_YES],
   ] as const) {
     const found = pattern.exec(head);
-    if (found?.[1]) return { result, length: found[0].length, sentence: /^we\b/i.test(found[1]) };
+    if (found?.[1]) {
+      const particles = PARTICLES.exec(head.slice(found[0].length))?.[0] ?? "";
+      return { result, length: found[0].length + particles.length, sentence: /^we\b/i.test(found[1]) };
+    }
   }
   return undefined;
 }
