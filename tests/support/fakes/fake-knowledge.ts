@@ -14,7 +14,7 @@ import {
  * Lookups behave like the real knowledge base: a language falls back to the other one,
  * and the most specific successor entry wins.
  */
-export interface FakeKnowledgeInput {
+interface FakeKnowledgeInput {
   clauses: ClauseRecord[];
   /** Regulation records; derived from the clauses (name, status, date, url) when absent. */
   regulations?: RegulationRecord[];

@@ -29,7 +29,7 @@ const MODA_19 = [
   "業者委託他人蒐集、處理或利用個人資料者，應對受託者依本法施行細則第八條規定為適當之監督，並於委託契約或相關文件中，明確約定其內容。",
 ];
 
-export const FIXTURE_CLAUSES: ClauseRecord[] = [
+const FIXTURE_CLAUSES: ClauseRecord[] = [
   clause("I0050021:27", P27.join("\n"), PDPA),
   ...P27.map((text, i) => clause(`I0050021:27:${i + 1}`, text, PDPA)),
   clause("I0050021:27", P27_EN, PDPA_EN),
@@ -57,7 +57,7 @@ const item = (id: string, zh: string, en: string, clauses: string[]) => ({
   cases: ["vendor-check"],
 });
 
-export const FIXTURE_CHECKLIST = {
+const FIXTURE_CHECKLIST = {
   id: "mini",
   version: "2026.1",
   title_zh: "迷你自評表",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { itemOf, partsOf, say } from "../../../support/engine.js";
-import { useFakeEngine } from "../../../support/fakes/index.js";
+import { clause, createFakeEngine, createFakeKnowledge, useFakeEngine } from "../../../support/fakes/index.js";
 
 describe("the engine over fake retrieval and knowledge (no corpus)", () => {
   const fake = useFakeEngine();
@@ -99,5 +99,40 @@ describe("the engine over fake retrieval and knowledge (no corpus)", () => {
     const again = await fake().engine.handle(turn);
     expect(again).toEqual({ ...first, duplicate: true });
     expect(await fake().store.assessmentsFor("dave")).toHaveLength(1);
+  });
+});
+
+describe("the engine over clauses written in the test", () => {
+  it("says a cited clause is not yet in force, with the regulation's 生效內容 verbatim", async () => {
+    // Verbatim from ../shared/corpus/moj/zh/I0050021.json (法規內容 第 1-1 條, 生效內容).
+    const text = "本法之主管機關為個人資料保護委員會。";
+    const effectiveNote = "一百十二年五月三十一日增訂之第 1-1  條條文，施行日期，由行政院定\n之。";
+    const article = clause("I0050021:1-1", text, { lawZh: "個人資料保護法", status: "not_yet_in_force" });
+    const knowledge = createFakeKnowledge({
+      clauses: [article],
+      regulations: [
+        {
+          pcode: "I0050021",
+          lang: "zh",
+          name: "個人資料保護法",
+          nameZh: "個人資料保護法",
+          nature: "法律",
+          status: "in_force",
+          asOf: "2023-05-31",
+          url: article.url,
+          effectiveNote,
+          notInForceArticles: ["1-1"],
+          file: "zh/I0050021.json",
+        },
+      ],
+    });
+    const fake = createFakeEngine({ knowledge, rules: [{ match: /主管機關/, hits: ["I0050021:1-1"] }] });
+    try {
+      const answer = partsOf(await say(fake.engine, "ken", "個資法的主管機關是誰？"), "answer")[0]?.answer;
+      expect(answer?.citations[0]).toMatchObject({ id: "I0050021:1-1", label: "《個人資料保護法》第1-1條", status: "not_yet_in_force", effectiveNote });
+      expect(answer?.warnings.join("\n")).toContain("尚未施行");
+    } finally {
+      await fake.close();
+    }
   });
 });
