@@ -5,6 +5,7 @@ import type { Answer } from "./answer/answer.js";
 import { composeAnswer } from "./answer/compose-answer.js";
 import { type GroundingDeps, groundAnswer } from "./answer/grounded/ground-answer.js";
 import { withTruncationNote } from "./answer/messages.js";
+import { INPUT_LIMITS } from "./limits.js";
 import { maskPersonalData } from "./privacy/mask-personal-data.js";
 
 export interface AskOptions {
@@ -27,9 +28,6 @@ export interface AssistantDeps {
   grounding?: GroundingDeps;
 }
 
-/** Longest question searched; longer text is searched by its beginning. */
-export const MAX_QUESTION_CHARS = 2000;
-
 /**
  * Questions in, cited answers out: retrieval through the port, then the extractive answer;
  * with a model configured, its verified sentences lead and the extractive answer is the fallback.
@@ -40,12 +38,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const text = question.trim();
       const lang = options.lang ?? detectLang(text);
       // A pasted document is not a question: search with its beginning and say so.
-      const searched = text.slice(0, MAX_QUESTION_CHARS);
+      const searched = text.slice(0, INPUT_LIMITS.searched);
       const result = await deps.retriever.retrieve({ text: searched, lang, ...(options.context ? { context: options.context } : {}) });
       const offline = composeAnswer(text, lang, result, deps.knowledge);
       // The model sees the question only with personal data masked.
       const answer = deps.grounding ? await groundAnswer(offline, maskPersonalData(searched, lang).text, deps.grounding, options.onModelStart) : offline;
-      return searched.length < text.length ? withTruncationNote(answer, MAX_QUESTION_CHARS) : answer;
+      return searched.length < text.length ? withTruncationNote(answer, INPUT_LIMITS.searched) : answer;
     },
   };
 }
