@@ -2,7 +2,7 @@ import { type AssessmentStore, type Assistant, createAssistant, createEngine, ty
 import { ensureIndex, type IndexReport, type OpenedIndex } from "../ingest/index.js";
 import { createHybridRetriever, createNaiveRetriever, type EmbeddingsConfig, type HybridOptions, type Retriever } from "../knowledge/index.js";
 import type { Config, Env } from "./config.js";
-import { openSqliteStore } from "./store/sqlite-store.js";
+import { openStore } from "./store/open-store.js";
 
 export type PipelineName = "hybrid" | "bm25" | "naive";
 
@@ -78,7 +78,7 @@ export interface Services extends Runtime {
 /** The runtime plus the answer log and the conversation engine every channel drives. */
 export async function createServices(config: Config, options: RuntimeOptions & { answerLogPath?: string }): Promise<Services> {
   const runtime = await createRuntime(config, options);
-  const store = openSqliteStore(options.answerLogPath ?? config.answerLogPath);
+  const store = await openStore(config, options.logger, options.answerLogPath);
   const engine = createEngine({ assistant: runtime.assistant, knowledge: runtime.index.kb, store, logger: options.logger });
   return { ...runtime, engine, store };
 }
