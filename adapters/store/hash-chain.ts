@@ -62,6 +62,7 @@ export function verifyEntries(entries: ChainEntry[], head: ChainHead): ChainVeri
     broken: { seq: entry.seq, record: describeEntry(entry), reason },
   });
   for (const entry of entries) {
+    if (Number.isNaN(entry.seq)) return fail(entry, "is not part of the chain (written outside the answer log)");
     if (entry.seq !== expected) {
       return fail(
         entry,
