@@ -14,7 +14,10 @@ export interface StoreHarness {
 
 const reply = (text: string): Reply => ({ lang: "zh", parts: [{ kind: "notice", text, tone: "info" }] });
 let clock = Date.parse("2026-03-01T00:00:00Z");
-const at = () => new Date((clock += 1000)).toISOString();
+const at = () => {
+  clock += 1000;
+  return new Date(clock).toISOString();
+};
 
 /** A turn that writes one of everything: assessment, response with notes, two events, a question, feedback. */
 export function sampleTurn(n: number, assessmentId = `A${n}`, messageId = `msg-${n}`): TurnWrite {
