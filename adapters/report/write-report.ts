@@ -23,7 +23,7 @@ export async function reportToXlsx(report: AssessmentReport): Promise<Buffer> {
   table.columns = [14, 40, 10, 36, 48, 36].map((width) => ({ width }));
   table.addRow([labels.title]).font = { bold: true, size: 14 };
   table.addRow([labels.meta]);
-  table.addRow([]);
+  table.addRow(labels.chain ? [labels.chain] : []);
   const header = table.addRow([...report.columns]);
   header.font = { bold: true };
   header.eachCell((cell) => {
@@ -63,6 +63,7 @@ export function reportToCsv(report: AssessmentReport): string {
   const lines = [
     [labels.title],
     [labels.meta],
+    ...(labels.chain ? [[labels.chain]] : []),
     [],
     [...report.columns],
     ...report.rows.map(tableCells),
@@ -88,6 +89,7 @@ export function reportToMarkdown(report: AssessmentReport): string {
   return [
     `# ${labels.title}`,
     labels.meta,
+    ...(labels.chain ? [labels.chain] : []),
     `## ${labels.sheetTable}`,
     table([...report.columns], report.rows.map(tableCells)),
     `## ${labels.sheetSummary}`,

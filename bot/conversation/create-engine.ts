@@ -132,7 +132,10 @@ export function createEngine(deps: EngineDeps): Engine {
       const checklist = assessment && deps.knowledge.checklist(assessment.checklistId);
       if (!assessment || !checklist) return undefined;
       if (user && !mayOpen(assessment, user.userId, user.teamId)) return undefined;
-      return buildReport(assessment, checklist, await deps.store.responses(assessment.id), deps.knowledge, lang, now().toISOString());
+      const responses = await deps.store.responses(assessment.id);
+      // Read after the responses: every record the report reflects is at or before this head.
+      const head = await deps.store.chainHead();
+      return buildReport(assessment, checklist, responses, deps.knowledge, lang, now().toISOString(), head);
     },
     checklists: (lang) => deps.knowledge.checklists().map((c) => checklistOption(c, lang)),
   };
