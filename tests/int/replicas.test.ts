@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openPostgresStore, type PostgresStore } from "../../adapters/store/postgres-store.js";
+import { runCli } from "../support/cli.js";
+import { tempDir } from "../support/corpus.js";
+import { createTestDatabase, type TestDatabase } from "../support/postgres.js";
+import { replicaEnv, startReplicas } from "../support/replicas.js";
+import type { RunningServer } from "../support/server.js";
+import { type FakeSlackApi, type SlackCall, startFakeSlackApi } from "../support/slack/fake-slack-api.js";
+import { button, textOf } from "../support/slack/slack-blocks.js";
+import { blockActions, freshId, interaction, messageEvent, sendSigned } from "../support/slack/slack-requests.js";
+
+const FORM = { contentType: "application/x-www-form-urlencoded" } as const;
+const DM = "DALICE01";
+
+describe("two `npm start` replicas on one PostgreSQL answer log", () => {
+  const data = tempDir("replicas-");
+  let db: TestDatabase;
+  let fake: FakeSlackApi;
+  let a: RunningServer;
+  let b: RunningServer;
+  let store: PostgresStore;
+
+  beforeAll(async () => {
+    db = await createTestDatabase("ca_replicas");
+    fake = await startFakeSlackApi();
+    [a, b] = (await startReplicas(2, data.path, replicaEnv(db.url, fake))) as [RunningServer, RunningServer];
+    store = await openPostgresStore(db.url);
+  }, 300_000);
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+    await store?.close();
+    await fake?.close();
+    await db?.drop();
+    data.cleanup();
+  });
+
+  const events = (server: RunningServer) => `${server.url}/slack/events`;
+  const posts = () => fake.callsOf("chat.postMessage");
+  const inThread = (ts: string) => posts().filter((c) => c.args.thread_ts === ts);
+  const dmPosts = () => posts().filter((c) => c.args.channel === DM);
+  const items = () => dmPosts().filter((c) => /^第 \d\/3 題/.test(textOf((c.args.blocks as unknown[] | undefined)?.[0] ?? {})));
+
+  it("both replicas say the answer log is PostgreSQL", () => {
+    for (const server of [a, b]) expect(server.logs.some((l) => String(l.msg).startsWith("answer log: postgresql"))).toBe(true);
+  });
+
+  it("answers a Slack retry delivered to the other replica once", async () => {
+    const ts = `${Math.floor(Date.now() / 1000)}.000101`;
+    const body = messageEvent({ text: "<@UBOT0001> 個資法第27條", channel: "CGENERAL01", ts });
+    expect((await sendSigned(events(a), body)).status).toBe(200);
+    await fake.waitFor(() => inThread(ts).length === 1, 30_000);
+    // Slack's retry of the same event (same event_id and client_msg_id) reaches the other replica.
+    const retry = await sendSigned(events(b), body, { headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" } });
+    expect(retry.status).toBe(200);
+    await waitForLog(b, "slack redelivery already answered; nothing posted");
+    await fake.settle(300);
+    expect(inThread(ts)).toHaveLength(1);
+  });
+
+  it("answers once when both replicas get the same event at the same moment", async () => {
+    const ts = `${Math.floor(Date.now() / 1000)}.000202`;
+    const body = messageEvent({ text: "<@UBOT0001> 委外物流要怎麼監督？", channel: "CGENERAL01", ts });
+    const redeliveries = () => [...a.logs, ...b.logs].filter((l) => l.msg === "slack redelivery already answered; nothing posted").length;
+    const before = redeliveries();
+    const statuses = await Promise.all([sendSigned(events(a), body), sendSigned(events(b), body)]);
+    expect(statuses.map((r) => r.status)).toEqual([200, 200]);
+    await fake.waitFor(() => inThread(ts).length >= 1, 30_000);
+    await fake.settle(1_000);
+    expect(inThread(ts)).toHaveLength(1);
+    const [question] = await db.query("SELECT COUNT(*)::int AS n FROM questions WHERE conversation_id LIKE $1", [`%${ts}%`]);
+    expect(question?.n).toBe(1);
+    // One replica answered; the other found the delivery recorded (before or at its own commit) and posted nothing.
+    expect(redeliveries()).toBe(before + 1);
+  });
+
+  it("continues an assessment started through one replica through the other", async () => {
+    const dm = (text: string) => messageEvent({ type: "message", text, channel: DM, channelType: "im" });
+    expect((await sendSigned(events(a), dm("開始自評 outsourcing-seed"))).status).toBe(200);
+    await fake.waitFor(() => items().length === 1, 30_000);
+    const first = items()[0] as SlackCall;
+
+    expect((await sendSigned(events(b), dm("是，每年稽核物流商"))).status).toBe(200);
+    await fake.waitFor(() => items().length === 2, 30_000);
+    expect(textOf((items()[1] as SlackCall).args.blocks)).toContain("第 2/3 題");
+
+    expect((await sendSigned(events(a), dm("否"))).status).toBe(200);
+    await fake.waitFor(() => items().length === 3, 30_000);
+    expect(textOf((items()[2] as SlackCall).args.blocks)).toContain("第 3/3 題");
+
+    // Replica A posted item 1 and never saw it answered (B did): its buttons are stale there.
+    // A click on it still names its assessment and item, so it is recorded for that item and
+    // nothing else: the in-memory "item on screen" of each replica is only a display cache.
+    const click = blockActions({
+      channel: DM,
+      message: { ts: String(first.result?.ts), blocks: first.args.blocks as unknown[] },
+      actionId: button(first.args.blocks, "不適用").actionId,
+      value: button(first.args.blocks, "不適用").value,
+      triggerId: freshId("tr."),
+    });
+    expect((await sendSigned(events(b), interaction(click), FORM)).status).toBe(200);
+    const assessment = (await store.assessmentsFor("UALICE01")).find((x) => x.checklistId === "outsourcing-seed");
+    expect(assessment?.id).toMatch(/^[0-9A-Z]{6}$/);
+    const results = async () => (await store.responses(assessment?.id ?? "")).map((r) => r.result).sort();
+    await until(async () => (await results()).includes("na"));
+    await fake.settle(500);
+    expect(await results()).toEqual(["na", "no"]);
+    const history = (await store.events(assessment?.id ?? "")).map((e) => e.type);
+    expect(history).toEqual(["created", "answered", "answered", "answered"]);
+  });
+
+  it("keeps one linear hash chain while both replicas write at once", async () => {
+    const before = await store.chainHead();
+    const burst = Array.from({ length: 30 }, (_, i) => {
+      const ts = `${Math.floor(Date.now() / 1000)}.${String(300 + i).padStart(6, "0")}`;
+      return { ts, body: messageEvent({ text: "<@UBOT0001> 個資外洩要在幾小時內通報？", channel: "CBURST01", ts, user: `UBURST${i}` }) };
+    });
+    const statuses = await Promise.all(burst.map((m, i) => sendSigned(events(i % 2 === 0 ? a : b), m.body).then((r) => r.status)));
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    await fake.waitFor(() => burst.every((m) => inThread(m.ts).length === 1), 120_000);
+    const result = await store.verifyChain();
+    expect(result.ok).toBe(true);
+    expect(result.head.seq).toBe(before.seq + 30);
+    const cli = await runCli(["verify-log"], data.path, "", { DATABASE_URL: db.url });
+    expect(cli.code).toBe(0);
+    expect(cli.stdout).toContain(`chain head #${result.head.seq} sha256 ${result.head.hash}`);
+  });
+});
+
+async function until(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function waitForLog(server: RunningServer, msg: string, timeoutMs = 30_000): Promise<void> {
+  const started = Date.now();
+  return new Promise((done, fail) => {
+    const check = () => {
+      if (server.logs.some((l) => l.msg === msg)) return done();
+      if (Date.now() - started > timeoutMs) return fail(new Error(`no log "${msg}"`));
+      setTimeout(check, 50);
+    };
+    check();
+  });
+}
