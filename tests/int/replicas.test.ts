@@ -19,6 +19,7 @@ describe("two `npm start` replicas on one PostgreSQL answer log", () => {
   let a: RunningServer;
   let b: RunningServer;
   let store: PostgresStore;
+  let killed = false;
 
   beforeAll(async () => {
     db = await createTestDatabase("ca_replicas");
@@ -27,7 +28,7 @@ describe("two `npm start` replicas on one PostgreSQL answer log", () => {
     store = await openPostgresStore(db.url);
   }, 300_000);
   afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop()]);
+    await Promise.all([killed ? undefined : a?.stop(), b?.stop()]);
     await store?.close();
     await fake?.close();
     await db?.drop();
@@ -124,7 +125,77 @@ describe("two `npm start` replicas on one PostgreSQL answer log", () => {
     expect(cli.code).toBe(0);
     expect(cli.stdout).toContain(`chain head #${result.head.seq} sha256 ${result.head.hash}`);
   });
+
+  it("loses no acknowledged answer when one replica is killed (SIGKILL) in the middle of a burst", async () => {
+    const total = 40;
+    const queue: Sent[] = Array.from({ length: total }, (_, i) => {
+      const ts = `${Math.floor(Date.now() / 1000)}.${String(500 + i).padStart(6, "0")}`;
+      return { ts, to: "a", acked: false, body: messageEvent({ text: "<@UBOT0001> 施行細則第12條第2項", channel: "CFAULT01", ts, user: `UFAULT${i}` }) };
+    });
+    const answered = (m: Sent) => inThread(m.ts).length;
+    const exited = new Promise((done) => a.child.once("exit", done));
+    let next = 0;
+    // Two connections to replica A, one event each per 100 ms; once A has answered five, it is
+    // killed. Whatever A did not acknowledge goes to B, as Slack retries an event it got no 200 for.
+    const worker = async () => {
+      while (next < queue.length) {
+        const m = queue[next++] as Sent;
+        await new Promise((r) => setTimeout(r, 100));
+        if (!killed && queue.filter((q) => answered(q) > 0).length >= 5) {
+          killed = true;
+          a.child.kill("SIGKILL");
+        }
+        if (!killed) {
+          try {
+            m.acked = (await sendSigned(events(a), m.body)).status === 200;
+            continue;
+          } catch {
+            // connection refused or reset: not acknowledged
+          }
+        }
+        m.to = "b";
+        const res = await sendSigned(events(b), m.body, { headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_error" } });
+        m.acked = res.status === 200;
+      }
+    };
+    await Promise.all(Array.from({ length: 2 }, worker));
+    if (!killed) {
+      killed = true;
+      a.child.kill("SIGKILL");
+    }
+    await exited;
+    expect(killed).toBe(true);
+    const toB = queue.filter((m) => m.to === "b");
+    expect(toB.length).toBeGreaterThan(0);
+    await fake.waitFor(() => toB.every((m) => answered(m) === 1), 120_000);
+    await fake.settle(1_000);
+
+    const recorded = new Set(
+      (await db.query("SELECT conversation_id FROM questions WHERE conversation_id LIKE '%CFAULT01%'")).map((r) => String(r.conversation_id)),
+    );
+    const inLog = (m: Sent) => [...recorded].some((c) => c.includes(m.ts));
+    // Every answer a user saw is in the answer log, and none was posted twice.
+    for (const m of queue) expect(answered(m)).toBeLessThanOrEqual(1);
+    for (const m of queue.filter((q) => answered(q) === 1)) expect(inLog(m)).toBe(true);
+    // Every event B acknowledged was answered.
+    for (const m of toB) expect(m.acked && answered(m) === 1).toBe(true);
+    // Events A acknowledged but died before answering left nothing half-written: not recorded, not answered.
+    const dropped = queue.filter((m) => m.to === "a" && m.acked && answered(m) === 0);
+    for (const m of dropped) expect(inLog(m)).toBe(false);
+    expect((await store.verifyChain()).ok).toBe(true);
+    process.stderr.write(
+      `fault burst: ${total} events, ${queue.filter((m) => m.to === "a" && m.acked).length} acknowledged by A before SIGKILL, ${toB.length} retried to B, ${queue.filter((m) => answered(m) === 1).length} answered, ${dropped.length} acknowledged by A but unanswered\n`,
+    );
+  });
 });
+
+/** One question of the fault burst and what happened to it. */
+interface Sent {
+  ts: string;
+  body: string;
+  to: "a" | "b";
+  acked: boolean;
+}
 
 async function until(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const started = Date.now();
