@@ -1,7 +1,7 @@
 import type { PoolClient } from "pg";
 import type { ChainHead, Reply, TurnWrite } from "../../bot/index.js";
 import { extendChain } from "./hash-chain.js";
-import { eventParams, questionParams, responseParams } from "./rows.js";
+import { eventParams, questionParams, responseParams, sessionConflict } from "./rows.js";
 
 /**
  * One turn in one PostgreSQL transaction. When the turn adds chained records, the
@@ -48,11 +48,20 @@ export async function commitTurn(client: PoolClient, write: TurnWrite): Promise<
     );
   }
   for (const s of write.sessions ?? []) {
-    await client.query(
-      `INSERT INTO sessions (channel, user_id, conversation_id, data, updated_at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (channel, user_id, conversation_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
-      [s.channel, s.userId, s.conversationId, JSON.stringify(s), s.updatedAt],
-    );
+    const values = [s.channel, s.userId, s.conversationId, JSON.stringify(s), s.updatedAt];
+    const insert =
+      "INSERT INTO sessions (channel, user_id, conversation_id, data, updated_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (channel, user_id, conversation_id)";
+    const update = "DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at";
+    if (write.sessionBase === undefined) {
+      await client.query(`${insert} ${update}`, values);
+      continue;
+    }
+    // Compare-and-set on the version the turn read; ON CONFLICT sees the newest committed row.
+    const written =
+      write.sessionBase === null
+        ? await client.query(`${insert} DO NOTHING RETURNING 1`, values)
+        : await client.query(`${insert} ${update} WHERE sessions.updated_at = $6 RETURNING 1`, [...values, write.sessionBase]);
+    if (written.rowCount === 0) throw sessionConflict();
   }
   if (head) await insertChained(client, head, write);
   await client.query("COMMIT");

@@ -1,6 +1,6 @@
 import pg from "pg";
 import type { AssessmentStore, Logger, Reply, SessionRecord } from "../../bot/index.js";
-import { AppError, ErrorCodes } from "../../knowledge/index.js";
+import { AppError, ErrorCodes, isAppError } from "../../knowledge/index.js";
 import { type ChainEntry, type ChainKind, verifyEntries } from "./hash-chain.js";
 import { commitTurn } from "./postgres-commit.js";
 import { PG_MIGRATIONS } from "./postgres-migrations.js";
@@ -46,6 +46,7 @@ export async function openPostgresStore(url: string, logger?: Logger): Promise<P
         return await commitTurn(client, write);
       } catch (error) {
         await client.query("ROLLBACK").catch(() => undefined);
+        if (isAppError(error)) throw error;
         throw new AppError(ErrorCodes.STORE_FAILED, `Could not record the turn: ${(error as Error).message}`, { cause: error });
       } finally {
         client.release();

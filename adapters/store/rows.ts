@@ -1,4 +1,5 @@
 import type { AddedNote, AssessmentEvent, AssessmentRecord, FeedbackRecord, QuestionRecord, ResponseRecord } from "../../bot/index.js";
+import { AppError, ErrorCodes } from "../../knowledge/index.js";
 
 /** A database row as both drivers return it (snake_case columns). */
 export type Row = Record<string, unknown>;
@@ -92,3 +93,8 @@ export const responseParams = (r: ResponseRecord) => ({
   clauseIds: JSON.stringify(r.clauseIds),
 });
 export const questionParams = (q: QuestionRecord) => ({ ...q, citationIds: JSON.stringify(q.citationIds) });
+
+/** The session changed under a turn (another process committed a turn of the same conversation first). */
+export function sessionConflict(): AppError {
+  return new AppError(ErrorCodes.STORE_CONFLICT, "The conversation was changed by another process during this turn");
+}

@@ -5,7 +5,7 @@ import type { AssessmentStore, Reply, SessionRecord, TurnWrite } from "../../bot
 import { AppError, ErrorCodes } from "../../knowledge/index.js";
 import { verifyEntries } from "./hash-chain.js";
 import { MIGRATIONS } from "./migrations.js";
-import { type Row, responseParams, toAssessment, toEvent, toFeedback, toQuestion, toResponse } from "./rows.js";
+import { type Row, responseParams, sessionConflict, toAssessment, toEvent, toFeedback, toQuestion, toResponse } from "./rows.js";
 import { insertChained, readChain, readHead } from "./sqlite-chain.js";
 
 /**
@@ -48,6 +48,7 @@ export function openSqliteStore(path: string): SqliteStore {
       INSERT INTO sessions (channel, user_id, conversation_id, data, updated_at) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (channel, user_id, conversation_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`),
     session: db.prepare("SELECT data FROM sessions WHERE channel = ? AND user_id = ? AND conversation_id = ?"),
+    sessionVersion: db.prepare("SELECT updated_at FROM sessions WHERE channel = ? AND user_id = ? AND conversation_id = ?"),
     assessment: db.prepare("SELECT * FROM assessments WHERE id = ?"),
     assessmentsFor: db.prepare(
       "SELECT * FROM assessments WHERE owner_id = ? OR (shared_with IS NOT NULL AND shared_with = ?) ORDER BY updated_at DESC, created_at DESC, rowid DESC",
@@ -66,7 +67,13 @@ export function openSqliteStore(path: string): SqliteStore {
     }
     for (const a of write.assessments ?? []) statements.upsertAssessment.run({ ownerName: null, sharedWith: null, ...a });
     for (const r of write.responses ?? []) statements.upsertResponse.run(responseParams(r));
-    for (const s of write.sessions ?? []) statements.upsertSession.run(s.channel, s.userId, s.conversationId, JSON.stringify(s), s.updatedAt);
+    for (const s of write.sessions ?? []) {
+      if (write.sessionBase !== undefined) {
+        const row = statements.sessionVersion.get(s.channel, s.userId, s.conversationId) as Row | undefined;
+        if ((row ? String(row.updated_at) : null) !== write.sessionBase) throw sessionConflict();
+      }
+      statements.upsertSession.run(s.channel, s.userId, s.conversationId, JSON.stringify(s), s.updatedAt);
+    }
     insertChained(db, write);
     return { duplicate: false, reply: write.reply };
   });

@@ -112,6 +112,12 @@ export interface TurnWrite {
   channel: ChannelName;
   messageId: string;
   reply: Reply;
+  /**
+   * The `updatedAt` of the session this turn started from (null: there was none). When set,
+   * the commit fails with STORE_CONFLICT if another process changed the session meanwhile,
+   * so two replicas never both act on the same item of one conversation.
+   */
+  sessionBase?: string | null;
   assessments?: AssessmentRecord[];
   responses?: ResponseRecord[];
   sessions?: SessionRecord[];

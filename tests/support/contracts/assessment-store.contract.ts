@@ -146,6 +146,29 @@ export function assessmentStoreContract(name: string, fresh: () => Promise<Store
       expect((await store.verifyChain()).ok).toBe(true);
     });
 
+    it("commits a session only over the version the turn read (compare-and-set)", async () => {
+      const store = await setup();
+      const other = await open();
+      const first = sampleTurn(50);
+      const session = first.sessions?.[0];
+      if (!session) throw new Error("sample has a session");
+      expect(await store.commit({ ...first, sessionBase: null })).toMatchObject({ duplicate: false });
+      // A turn that read no session (or an older one) loses: nothing of it is written.
+      const stale = { ...sampleTurn(51), sessions: [{ ...session, itemId: "9.9", updatedAt: at() }] };
+      await expect(store.commit({ ...stale, sessionBase: null })).rejects.toMatchObject({ code: "STORE_CONFLICT" });
+      await expect(store.commit({ ...stale, sessionBase: "2000-01-01T00:00:00.000Z" })).rejects.toMatchObject({ code: "STORE_CONFLICT" });
+      expect(await store.processed("slack", "msg-51")).toBeUndefined();
+      expect(await store.assessment("A51")).toBeUndefined();
+      // Two turns from the same version at once, on two connections: exactly one wins.
+      const racers = [52, 53].map((n) => ({ ...sampleTurn(n), sessions: [{ ...session, itemId: `${n}`, updatedAt: at() }], sessionBase: session.updatedAt }));
+      const outcomes = await Promise.allSettled([store.commit(racers[0] as TurnWrite), other.commit(racers[1] as TurnWrite)]);
+      expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+      expect(outcomes.find((o) => o.status === "rejected")).toMatchObject({ reason: { code: "STORE_CONFLICT" } });
+      const winner = (await store.session("slack", "U1", "C50"))?.itemId;
+      expect(["52", "53"]).toContain(winner);
+      expect((await store.verifyChain()).ok).toBe(true);
+    });
+
     it("keeps events, questions and feedback append-only", async () => {
       const store = await setup();
       await store.commit(sampleTurn(7));
