@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { type AssessmentStore, type Assistant, createAssistant, createEngine, type Engine, type Logger } from "../bot/index.js";
 import { ensureIndex, type IndexReport, type OpenedIndex } from "../ingest/index.js";
 import { createHybridRetriever, createNaiveRetriever, type EmbeddingsConfig, type HybridOptions, type Retriever } from "../knowledge/index.js";
@@ -32,6 +34,9 @@ export const HYBRID_DEFAULTS: Omit<HybridOptions, "scope"> = { vectorWeight: 0.2
 export async function createRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
   const today = new Date().toISOString().slice(0, 10);
   const indexDir = options.indexDir ?? config.indexDir;
+  // No index yet and nowhere to build one: say so before reading the corpus.
+  const missing = existsSync(join(indexDir, "manifest.json")) ? undefined : dataDirProblem(indexDir);
+  if (missing) throw dataDirError(indexDir, missing, "The index must be built or refreshed there first.");
   const index = await ensureIndex({
     corpusDirs: options.corpusDirs ?? config.regulationDirs,
     knowledgeDir: config.knowledgeDir,
