@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { type AssessmentStore, type Assistant, createAssistant, createEngine, type Engine, type Logger } from "../bot/index.js";
+import { type Assistant, createAssistant, createEngine, type Engine, type Logger } from "../bot/index.js";
 import { ensureIndex, type IndexReport, type OpenedIndex } from "../ingest/index.js";
 import { createHybridRetriever, createNaiveRetriever, type EmbeddingsConfig, type HybridOptions, type Retriever } from "../knowledge/index.js";
 import type { Config, Env } from "./config.js";
 import { dataDirError, dataDirProblem } from "./store/data-dir.js";
-import { openStore } from "./store/open-store.js";
+import { type AnswerLogStore, openStore } from "./store/open-store.js";
 
 export type PipelineName = "hybrid" | "bm25" | "naive";
 
@@ -84,7 +84,8 @@ export function embeddingsConfig(env: Env): EmbeddingsConfig {
 
 export interface Services extends Runtime {
   engine: Engine;
-  store: AssessmentStore;
+  /** The answer log; it also keeps the report download links, so every replica serves them. */
+  store: AnswerLogStore;
 }
 
 /** The runtime plus the answer log and the conversation engine every channel drives. */

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.env.LOG_LEVEL);
   const services = await createServices(config, { logger, onProgress: (message) => logger.info({}, message) });
   logger.info({ answerLog: storeLocation(config) }, config.env.DATABASE_URL ? "answer log: postgresql (replicas may share it)" : "answer log: sqlite");
-  const deps = { config, engine: services.engine, logger };
+  const deps = { config, engine: services.engine, logger, links: services.store };
   const teams = teamsMode(config.env);
   if (teams === "off") {
     logger.info(

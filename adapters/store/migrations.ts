@@ -131,4 +131,18 @@ export const MIGRATIONS: Array<{ version: number; name: string; sql: string; bac
       `);
     },
   },
+  {
+    version: 3,
+    name: "report download links shared by every process",
+    sql: `
+      CREATE TABLE report_links (
+        token_hash TEXT PRIMARY KEY,
+        assessment_id TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        team_id TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];

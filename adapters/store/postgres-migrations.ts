@@ -117,4 +117,18 @@ export const PG_MIGRATIONS: Array<{ version: number; name: string; sql: string }
       CREATE TRIGGER feedback_no_truncate BEFORE TRUNCATE ON feedback FOR EACH STATEMENT EXECUTE FUNCTION append_only();
     `,
   },
+  {
+    version: 3,
+    name: "report download links shared by every process",
+    sql: `
+      CREATE TABLE report_links (
+        token_hash TEXT PRIMARY KEY,
+        assessment_id TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        team_id TEXT NOT NULL,
+        expires_at BIGINT NOT NULL
+      );
+    `,
+  },
 ];

@@ -4,12 +4,13 @@ import { AppError, ErrorCodes, isAppError } from "../../knowledge/index.js";
 import { type ChainEntry, type ChainKind, verifyEntries } from "./hash-chain.js";
 import { commitTurn } from "./postgres-commit.js";
 import { PG_MIGRATIONS } from "./postgres-migrations.js";
+import { type ReportLinkStore, toReportLink } from "./report-link-store.js";
 import { type Row, toAssessment, toEvent, toFeedback, toQuestion, toResponse } from "./rows.js";
 
 /** Any constant: the key of the advisory lock under which replicas starting together migrate one at a time. */
 const MIGRATION_LOCK = 7_231_011;
 
-export type PostgresStore = AssessmentStore & { readonly pool: pg.Pool; schemaVersion(): Promise<number> };
+export type PostgresStore = AssessmentStore & ReportLinkStore & { readonly pool: pg.Pool; schemaVersion(): Promise<number> };
 
 /**
  * The answer log on PostgreSQL (DATABASE_URL), for several replicas sharing one log. The
@@ -111,6 +112,21 @@ export async function openPostgresStore(url: string, logger?: Logger): Promise<P
       } finally {
         client.release();
       }
+    },
+    async saveReportLink(link) {
+      await pool.query("DELETE FROM report_links WHERE expires_at <= $1", [Date.now()]);
+      await pool.query("INSERT INTO report_links (token_hash, assessment_id, lang, user_id, team_id, expires_at) VALUES ($1, $2, $3, $4, $5, $6)", [
+        link.tokenHash,
+        link.assessmentId,
+        link.lang,
+        link.userId,
+        link.teamId,
+        link.expiresAt,
+      ]);
+    },
+    async reportLink(tokenHash, now) {
+      const row = await one("SELECT * FROM report_links WHERE token_hash = $1 AND expires_at > $2", [tokenHash, now]);
+      return row ? toReportLink(row) : undefined;
     },
     async close() {
       await pool.end();

@@ -5,6 +5,7 @@ import type { AssessmentStore, Reply, SessionRecord, TurnWrite } from "../../bot
 import { AppError, ErrorCodes } from "../../knowledge/index.js";
 import { verifyEntries } from "./hash-chain.js";
 import { MIGRATIONS } from "./migrations.js";
+import { type ReportLinkStore, toReportLink } from "./report-link-store.js";
 import { type Row, responseParams, sessionConflict, toAssessment, toEvent, toFeedback, toQuestion, toResponse } from "./rows.js";
 import { insertChained, readChain, readHead } from "./sqlite-chain.js";
 
@@ -12,7 +13,7 @@ import { insertChained, readChain, readHead } from "./sqlite-chain.js";
  * The answer log in SQLite (better-sqlite3, WAL). Each turn is one transaction with
  * synchronous=FULL, so an answer acknowledged to the user survives a SIGKILL right after.
  */
-export type SqliteStore = AssessmentStore & { readonly db: Database.Database; schemaVersion(): number };
+export type SqliteStore = AssessmentStore & ReportLinkStore & { readonly db: Database.Database; schemaVersion(): number };
 
 export function openSqliteStore(path: string): SqliteStore {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
@@ -118,6 +119,16 @@ export function openSqliteStore(path: string): SqliteStore {
     async verifyChain() {
       // One read transaction: a consistent snapshot while other processes keep writing.
       return db.transaction(() => verifyEntries(readChain(db), readHead(db)))();
+    },
+    async saveReportLink(link) {
+      db.prepare("DELETE FROM report_links WHERE expires_at <= ?").run(Date.now());
+      db.prepare(
+        "INSERT INTO report_links (token_hash, assessment_id, lang, user_id, team_id, expires_at) VALUES (@tokenHash, @assessmentId, @lang, @userId, @teamId, @expiresAt)",
+      ).run(link);
+    },
+    async reportLink(tokenHash, now) {
+      const row = db.prepare("SELECT * FROM report_links WHERE token_hash = ? AND expires_at > ?").get(tokenHash, now) as Row | undefined;
+      return row ? toReportLink(row) : undefined;
     },
     async close() {
       db.close();

@@ -8,6 +8,8 @@ import type { RunningServer } from "../support/server.js";
 import { type FakeSlackApi, type SlackCall, startFakeSlackApi } from "../support/slack/fake-slack-api.js";
 import { button, textOf } from "../support/slack/slack-blocks.js";
 import { blockActions, freshId, interaction, messageEvent, sendSigned } from "../support/slack/slack-requests.js";
+import { actionsOf, cardOf, textMessage } from "../support/teams/activities.js";
+import { type FakeConnector, startFakeConnector } from "../support/teams/fake-connector.js";
 
 const FORM = { contentType: "application/x-www-form-urlencoded" } as const;
 const DM = "DALICE01";
@@ -20,17 +22,21 @@ describe("two `npm start` replicas on one PostgreSQL answer log", () => {
   let b: RunningServer;
   let store: PostgresStore;
   let killed = false;
+  let connector: FakeConnector;
 
   beforeAll(async () => {
     db = await createTestDatabase("ca_replicas");
     fake = await startFakeSlackApi();
-    [a, b] = (await startReplicas(2, data.path, replicaEnv(db.url, fake))) as [RunningServer, RunningServer];
+    connector = await startFakeConnector();
+    // Teams in emulator mode (loopback only) beside Slack, to show report links work across replicas.
+    [a, b] = (await startReplicas(2, data.path, { ...replicaEnv(db.url, fake), TEAMS_EMULATOR: "true" })) as [RunningServer, RunningServer];
     store = await openPostgresStore(db.url);
   }, 300_000);
   afterAll(async () => {
     await Promise.all([killed ? undefined : a?.stop(), b?.stop()]);
     await store?.close();
     await fake?.close();
+    await connector?.close();
     await db?.drop();
     data.cleanup();
   });
@@ -107,6 +113,30 @@ describe("two `npm start` replicas on one PostgreSQL answer log", () => {
     expect(await results()).toEqual(["na", "no"]);
     const history = (await store.events(assessment?.id ?? "")).map((e) => e.type);
     expect(history).toEqual(["created", "answered", "answered", "answered"]);
+  });
+
+  it("serves a Teams report link made by one replica from the other", async () => {
+    const who = { userId: "29:carol", userName: "Carol", conversationId: "a:personal-carol" };
+    const post = (server: RunningServer, text: string) =>
+      fetch(`${server.url}/api/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(textMessage(connector.serviceUrl, text, who)),
+      });
+    expect((await post(a, "開始自評 outsourcing-seed")).status).toBe(200);
+    expect((await post(b, "是")).status).toBe(200);
+    const mark = connector.calls.length;
+    expect((await post(a, "報告")).status).toBe(200);
+    const link = connector
+      .sent(mark)
+      .flatMap((c) => actionsOf(cardOf(c.body)))
+      .find((x) => x.type === "Action.OpenUrl");
+    expect(String(link?.url)).toMatch(new RegExp(`^${a.url}/api/teams/reports/[A-Za-z0-9_-]{43}$`));
+    // The load balancer sends the download to the other replica.
+    const download = await fetch(String(link?.url).replace(a.url, b.url));
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect((await db.query("SELECT token_hash FROM report_links"))[0]?.token_hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it("keeps one linear hash chain while both replicas write at once", async () => {

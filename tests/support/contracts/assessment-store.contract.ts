@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import type { ReportLinkStore } from "../../../adapters/store/report-link-store.js";
 import type { AssessmentStore, Reply, TurnWrite } from "../../../bot/index.js";
 
 /** One database for a test: stores opened on it, and direct SQL as an intruder with file or superuser access. */
@@ -167,6 +168,17 @@ export function assessmentStoreContract(name: string, fresh: () => Promise<Store
       const winner = (await store.session("slack", "U1", "C50"))?.itemId;
       expect(["52", "53"]).toContain(winner);
       expect((await store.verifyChain()).ok).toBe(true);
+    });
+
+    it("keeps report links for every connection until they expire", async () => {
+      const store = (await setup()) as AssessmentStore & Partial<ReportLinkStore>;
+      const other = (await open()) as AssessmentStore & Partial<ReportLinkStore>;
+      if (!store.saveReportLink || !other.reportLink) throw new Error(`${name} store keeps no report links`);
+      const link = { tokenHash: "a".repeat(64), assessmentId: "A1", lang: "zh" as const, userId: "U1", teamId: "T1", expiresAt: Date.now() + 60_000 };
+      await store.saveReportLink(link);
+      expect(await other.reportLink(link.tokenHash, Date.now())).toEqual(link);
+      expect(await other.reportLink(link.tokenHash, link.expiresAt)).toBeUndefined();
+      expect(await other.reportLink("b".repeat(64), Date.now())).toBeUndefined();
     });
 
     it("keeps events, questions and feedback append-only", async () => {
