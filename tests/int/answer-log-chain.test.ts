@@ -1,27 +1,25 @@
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reportToMarkdown } from "../../adapters/report/write-report.js";
-import type { Services } from "../../adapters/runtime.js";
 import { runCli } from "../support/cli.js";
-import { tempDir } from "../support/corpus.js";
-import { itemOf, partsOf, say, testServices } from "../support/engine.js";
+import { itemOf, partsOf, say } from "../support/engine.js";
+import { createFakeEngine, type FakeEngine } from "../support/fakes/index.js";
 
 describe("notes that append, and the tamper-evident answer log", () => {
-  const data = tempDir("chain-");
-  let services: Services;
+  // The real engine and SQLite answer log over the fake retriever and knowledge (checklist "mini").
+  let services: FakeEngine;
+  let dataDir = "";
   let code = "";
   let itemId = "";
-  beforeAll(async () => {
-    services = await testServices(data.path);
+  beforeAll(() => {
+    services = createFakeEngine();
+    dataDir = dirname(services.store.db.name);
   });
-  afterAll(async () => {
-    await services.store.close();
-    data.cleanup();
-  });
+  afterAll(() => services.close());
 
   it("adds every 「備註：…」 to the evidence with who and when; the report shows all of them", async () => {
-    const first = itemOf(await say(services.engine, "alice", "開始自評 security-plan"));
+    const first = itemOf(await say(services.engine, "alice", "開始自評 迷你"));
     code = first.assessmentId;
     itemId = first.itemId;
     await say(services.engine, "alice", "是，政策已公告");
@@ -50,24 +48,24 @@ describe("notes that append, and the tamper-evident answer log", () => {
   });
 
   it("`npm run cli -- verify-log` checks the whole chain and names the first broken record", async () => {
-    const intact = await runCli(["verify-log"], data.path);
+    const intact = await runCli(["verify-log"], dataDir);
     expect(intact.code).toBe(0);
     const head = await services.store.chainHead();
     expect(intact.stdout).toContain(`Answer log intact: ${head.seq} records`);
     expect(intact.stdout).toContain(head.hash);
 
-    const db = new Database(join(data.path, "answers.db"));
+    const db = new Database(join(dataDir, "answers.db"));
     db.exec("DROP TRIGGER events_no_update");
     const row = db.prepare("SELECT chain_seq, seq FROM events WHERE assessment_id = ? AND type = 'answered'").get(code) as { chain_seq: number; seq: number };
     db.prepare("UPDATE events SET result = 'no' WHERE seq = ?").run(row.seq);
     db.close();
-    const broken = await runCli(["verify-log", "--json"], data.path);
+    const broken = await runCli(["verify-log", "--json"], dataDir);
     expect(broken.code).toBe(1);
     const result = JSON.parse(broken.stdout) as { ok: boolean; broken: { seq: number; record: string; reason: string } };
     expect(result.ok).toBe(false);
     expect(result.broken.seq).toBe(row.chain_seq);
     expect(result.broken.record).toContain(`event ${row.seq} (${code} answered ${itemId}`);
-    const text = await runCli(["verify-log"], data.path);
+    const text = await runCli(["verify-log"], dataDir);
     expect(text.stdout).toMatch(new RegExp(`BROKEN .*first broken record #${row.chain_seq} event`));
   });
 });

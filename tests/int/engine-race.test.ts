@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Runtime } from "../../adapters/runtime.js";
 import { openPostgresStore, type PostgresStore } from "../../adapters/store/postgres-store.js";
-import { type AssessmentStore, createEngine, type Engine } from "../../bot/index.js";
-import { tempDir } from "../support/corpus.js";
+import { type AssessmentStore, createAssistant, createEngine, type Engine } from "../../bot/index.js";
 import { itemOf, say } from "../support/engine.js";
+import { createFakeRetriever, FIXTURE_RULES, fixtureKnowledge } from "../support/fakes/index.js";
 import { createTestDatabase, type TestDatabase } from "../support/postgres.js";
 import { recordingLogger } from "../support/recording-logger.js";
-import { testRuntime } from "../support/runtime.js";
 
 /** The real store, except that while `hold` is set a commit waits until `release` is called: two replicas mid-turn. */
 function holdingCommits(store: AssessmentStore) {
@@ -23,18 +21,17 @@ function holdingCommits(store: AssessmentStore) {
 }
 
 describe("two engines (two replicas) taking turns of one conversation at the same moment", () => {
-  const data = tempDir("race-");
   let db: TestDatabase;
-  let runtime: Runtime;
+  // The real engine over the fake retriever and knowledge (checklist "mini"): no index to build.
+  const knowledge = fixtureKnowledge();
+  const assistant = createAssistant({ retriever: createFakeRetriever(FIXTURE_RULES, knowledge), knowledge });
   const stores: PostgresStore[] = [];
   beforeAll(async () => {
     db = await createTestDatabase("ca_race");
-    runtime = await testRuntime(data.path);
   });
   afterAll(async () => {
     for (const s of stores) await s.close();
     await db?.drop();
-    data.cleanup();
   });
 
   it("records both answers on consecutive items: the turn that read a stale session runs again", async () => {
@@ -46,10 +43,10 @@ describe("two engines (two replicas) taking turns of one conversation at the sam
       stores.push(store);
       const gate = holdingCommits(store);
       gates.push(gate);
-      engines.push(createEngine({ assistant: runtime.assistant, knowledge: runtime.index.kb, store: gate.store, logger }));
+      engines.push(createEngine({ assistant, knowledge, store: gate.store, logger }));
     }
     const [a, b] = engines as [Engine, Engine];
-    const first = itemOf(await say(a, "bob", "開始自評 outsourcing-seed"));
+    const first = itemOf(await say(a, "bob", "開始自評 迷你"));
     for (const g of gates) g.state.hold = true;
     // Both turns read the session (item 1) and reach their commit before either writes.
     const yes = say(a, "bob", "是");
