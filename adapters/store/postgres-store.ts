@@ -21,7 +21,10 @@ export type PostgresStore = AssessmentStore & ReportLinkStore & { readonly pool:
 export async function openPostgresStore(url: string, logger?: Logger): Promise<PostgresStore> {
   const pool = new pg.Pool({ connectionString: url, max: 10, application_name: "compliance-assistant" });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
-  pool.on("error", (error) => logger?.warn({ error: error.message }, "postgresql connection lost; reconnecting on next use"));
+  const lost = (error: Error) => logger?.warn({ error: error.message }, "postgresql connection lost; reconnecting on next use");
+  pool.on("error", lost);
+  // A connection terminated while it is being closed reports on the client, not the pool.
+  pool.on("connect", (client) => client.on("error", lost));
   try {
     await migrate(pool);
   } catch (error) {

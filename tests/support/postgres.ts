@@ -25,6 +25,10 @@ export async function createTestDatabase(prefix = "ca_test"): Promise<TestDataba
   const url = new URL(TEST_DATABASE_URL);
   url.pathname = `/${name}`;
   const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
+  // DROP DATABASE … WITH (FORCE) may terminate a connection still closing: expected, not a test failure.
+  const ignore = () => undefined;
+  pool.on("error", ignore);
+  pool.on("connect", (client) => client.on("error", ignore));
   return {
     url: url.toString(),
     name,
