@@ -16,6 +16,8 @@ export const ErrorCodes = {
   MODEL_TIMEOUT: "MODEL_TIMEOUT",
   MODEL_RATE_LIMITED: "MODEL_RATE_LIMITED",
   MODEL_OUTPUT_INVALID: "MODEL_OUTPUT_INVALID",
+  /** Another process changed what this turn read (the session); the turn is run again. */
+  STORE_CONFLICT: "STORE_CONFLICT",
   INTERNAL: "INTERNAL",
 } as const;
 
