@@ -13,7 +13,8 @@ export function groundedLeadText(kept: KeptSentence[], citations: Citation[], la
     .map((sentence) => {
       const labels = sentence.clauseIds.map((id) => labelOf.get(id) ?? id);
       if (labels.length === 0) return sentence.text;
-      const end = /[。．.！!？?；;]+$/.exec(sentence.text)?.[0] ?? "";
+      // A final "." after a digit is an item marker ("1."), not the end of the sentence: it stays.
+      const end = /(?:[。．！!？?；;]|(?<!\d)\.)+$/.exec(sentence.text)?.[0] ?? "";
       const body = sentence.text.slice(0, sentence.text.length - end.length);
       const closing = end || (lang === "en" ? "." : "。");
       return lang === "en" ? `${body} (${labels.join("; ")})${closing}` : `${body}（${labels.join("、")}）${closing}`;

@@ -2,6 +2,7 @@ import { FakeListChatModel } from "@langchain/core/utils/testing";
 import { describe, expect, it } from "vitest";
 import { createLangChainChatModel } from "../../../../adapters/llm/index.js";
 import { groundAnswer } from "../../../../bot/answer/grounded/ground-answer.js";
+import { groundedLeadText } from "../../../../bot/answer/grounded/lead-text.js";
 import type { Answer } from "../../../../bot/index.js";
 import { REPORT_CITATIONS } from "../../../support/llm/citations.js";
 
@@ -80,5 +81,18 @@ describe("groundAnswer with LangChain's FakeListChatModel", () => {
       throw new Error("slack down");
     });
     expect(answer.generation?.mode).toBe("model");
+  });
+});
+
+describe("groundedLeadText", () => {
+  it("puts the labels before the closing punctuation, but leaves an item marker's dot alone", () => {
+    const kept = [
+      { text: "應通報本部。", clauseIds: ["K0010162:8:2"] },
+      { text: "It must tell the data subject: 1.", clauseIds: ["K0010162:8:3"] },
+    ];
+    expect(groundedLeadText(kept, REPORT_CITATIONS, "zh").split("\n")).toEqual([
+      "應通報本部（《數位經濟相關產業個人資料檔案安全維護管理辦法》第8條第2項）。",
+      "It must tell the data subject: 1.（《數位經濟相關產業個人資料檔案安全維護管理辦法》第8條第3項）。",
+    ]);
   });
 });
