@@ -1,6 +1,14 @@
 import { type AssessmentStore, type Assistant, createAssistant, createEngine, type Engine, type Logger } from "../bot/index.js";
 import { ensureIndex, type IndexReport, type OpenedIndex } from "../ingest/index.js";
-import { createHybridRetriever, createNaiveRetriever, type EmbeddingsConfig, type HybridOptions, type Retriever } from "../knowledge/index.js";
+import {
+  type ArticleHistory,
+  createHybridRetriever,
+  createNaiveRetriever,
+  type EmbeddingsConfig,
+  type HybridOptions,
+  openArticleHistory,
+  type Retriever,
+} from "../knowledge/index.js";
 import type { Config, Env } from "./config.js";
 import { openSqliteStore } from "./store/sqlite-store.js";
 
@@ -13,6 +21,8 @@ export interface Runtime {
   retriever: Retriever;
   index: OpenedIndex;
   report: IndexReport;
+  /** Article versions, when the corpus is the synced one (DATA_DIR/corpus/current). */
+  history?: ArticleHistory;
 }
 
 export interface RuntimeOptions {
@@ -48,7 +58,15 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
           { kb: index.kb, ...index.lexical, vectors: index.vectors },
           { ...HYBRID_DEFAULTS, scope, ...(pipeline === "bm25" ? { vectorWeight: 0 } : {}) },
         );
-  return { assistant: createAssistant({ retriever, knowledge: index.kb }), retriever, index, report: index.report };
+  const corpusDirs = options.corpusDirs ?? config.regulationDirs;
+  const history = corpusDirs.length === 1 && corpusDirs[0] === config.syncedCorpusDir ? openArticleHistory(config.versionsPath) : undefined;
+  return {
+    assistant: createAssistant({ retriever, knowledge: index.kb, ...(history ? { history } : {}) }),
+    retriever,
+    index,
+    report: index.report,
+    ...(history ? { history } : {}),
+  };
 }
 
 /** Maps the environment onto the embedding provider settings. */
@@ -79,6 +97,13 @@ export interface Services extends Runtime {
 export async function createServices(config: Config, options: RuntimeOptions & { answerLogPath?: string }): Promise<Services> {
   const runtime = await createRuntime(config, options);
   const store = openSqliteStore(options.answerLogPath ?? config.answerLogPath);
-  const engine = createEngine({ assistant: runtime.assistant, knowledge: runtime.index.kb, store, logger: options.logger });
+  const engine = createEngine({
+    assistant: runtime.assistant,
+    knowledge: runtime.index.kb,
+    store,
+    logger: options.logger,
+    ...(runtime.history ? { history: runtime.history } : {}),
+    scope: config.env.SCOPE ?? runtime.index.kb.defaultScope(),
+  });
   return { ...runtime, engine, store };
 }

@@ -1,5 +1,5 @@
 import type { Lang } from "../knowledge/clause.js";
-import type { KnowledgeSource, Retriever } from "../knowledge/index.js";
+import type { ArticleHistory, KnowledgeSource, Retriever } from "../knowledge/index.js";
 import { detectLang } from "../knowledge/language.js";
 import type { Answer } from "./answer/answer.js";
 import { composeAnswer } from "./answer/compose-answer.js";
@@ -19,6 +19,8 @@ export interface Assistant {
 export interface AssistantDeps {
   retriever: Retriever;
   knowledge: KnowledgeSource;
+  /** Article texts by corpus version, when the corpus came from a sync (text in force, versions quoted). */
+  history?: ArticleHistory;
 }
 
 /** Longest question searched; longer text is searched by its beginning. */
@@ -33,7 +35,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       // A pasted document is not a question: search with its beginning and say so.
       const searched = text.slice(0, MAX_QUESTION_CHARS);
       const result = await deps.retriever.retrieve({ text: searched, lang, ...(options.context ? { context: options.context } : {}) });
-      const answer = composeAnswer(text, lang, result, deps.knowledge);
+      const answer = composeAnswer(text, lang, result, deps.knowledge, deps.history);
       return searched.length < text.length ? withTruncationNote(answer, MAX_QUESTION_CHARS) : answer;
     },
   };

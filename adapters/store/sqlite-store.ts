@@ -48,11 +48,11 @@ export function openSqliteStore(path: string): SqliteStore {
       VALUES (@id, @checklistId, @checklistVersion, @label, @ownerId, @ownerName, @channel, @sharedWith, @status, @createdAt, @updatedAt)
       ON CONFLICT (id) DO UPDATE SET label = excluded.label, shared_with = excluded.shared_with, status = excluded.status, updated_at = excluded.updated_at`),
     upsertResponse: db.prepare(`
-      INSERT INTO responses (assessment_id, item_id, result, note, user_id, user_name, channel, answered_at, checklist_version, clause_ids)
-      VALUES (@assessmentId, @itemId, @result, @note, @userId, @userName, @channel, @answeredAt, @checklistVersion, @clauseIds)
+      INSERT INTO responses (assessment_id, item_id, result, note, user_id, user_name, channel, answered_at, checklist_version, clause_ids, corpus_version)
+      VALUES (@assessmentId, @itemId, @result, @note, @userId, @userName, @channel, @answeredAt, @checklistVersion, @clauseIds, @corpusVersion)
       ON CONFLICT (assessment_id, item_id) DO UPDATE SET result = excluded.result, note = excluded.note, user_id = excluded.user_id,
         user_name = excluded.user_name, channel = excluded.channel, answered_at = excluded.answered_at,
-        checklist_version = excluded.checklist_version, clause_ids = excluded.clause_ids`),
+        checklist_version = excluded.checklist_version, clause_ids = excluded.clause_ids, corpus_version = excluded.corpus_version`),
     insertEvent: db.prepare(`
       INSERT INTO events (assessment_id, type, item_id, result, note, user_id, channel, message_id, at)
       VALUES (@assessmentId, @type, @itemId, @result, @note, @userId, @channel, @messageId, @at)`),
@@ -60,8 +60,8 @@ export function openSqliteStore(path: string): SqliteStore {
       INSERT INTO sessions (channel, user_id, conversation_id, data, updated_at) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (channel, user_id, conversation_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`),
     insertQuestion: db.prepare(`
-      INSERT INTO questions (id, channel, user_id, conversation_id, message_id, question, lang, abstained, citation_ids, asked_at)
-      VALUES (@id, @channel, @userId, @conversationId, @messageId, @question, @lang, @abstained, @citationIds, @askedAt)`),
+      INSERT INTO questions (id, channel, user_id, conversation_id, message_id, question, lang, abstained, citation_ids, asked_at, corpus_version, citation_versions)
+      VALUES (@id, @channel, @userId, @conversationId, @messageId, @question, @lang, @abstained, @citationIds, @askedAt, @corpusVersion, @citationVersions)`),
     insertFeedback: db.prepare("INSERT INTO feedback (question_id, user_id, channel, value, at) VALUES (@questionId, @userId, @channel, @value, @at)"),
     session: db.prepare("SELECT data FROM sessions WHERE channel = ? AND user_id = ? AND conversation_id = ?"),
     assessment: db.prepare("SELECT * FROM assessments WHERE id = ?"),
@@ -72,7 +72,11 @@ export function openSqliteStore(path: string): SqliteStore {
     events: db.prepare("SELECT * FROM events WHERE assessment_id = ? ORDER BY seq"),
     question: db.prepare("SELECT * FROM questions WHERE id = ?"),
     feedback: db.prepare("SELECT * FROM feedback WHERE question_id = ? ORDER BY seq"),
+    // A first cut by LIKE on the JSON text; the exact match on each id is done below.
+    questionsLike: db.prepare("SELECT * FROM questions WHERE citation_ids LIKE ? ORDER BY asked_at, rowid"),
+    responsesLike: db.prepare("SELECT * FROM responses WHERE clause_ids LIKE ? ORDER BY answered_at, item_id"),
   };
+  const cites = (ids: string[], pcodes: Set<string>) => ids.some((id) => pcodes.has(id.split(":")[0] ?? ""));
 
   const commitTurn = db.transaction((write: TurnWrite): { duplicate: boolean; reply: Reply } => {
     const inserted = statements.insertDelivery.run(write.channel, write.messageId, JSON.stringify(write.reply), new Date().toISOString());
@@ -81,10 +85,18 @@ export function openSqliteStore(path: string): SqliteStore {
       return { duplicate: true, reply: JSON.parse(String(row.reply)) as Reply };
     }
     for (const a of write.assessments ?? []) statements.upsertAssessment.run({ ownerName: null, sharedWith: null, ...a });
-    for (const r of write.responses ?? []) statements.upsertResponse.run({ note: null, userName: null, ...r, clauseIds: JSON.stringify(r.clauseIds) });
+    for (const r of write.responses ?? [])
+      statements.upsertResponse.run({ note: null, userName: null, corpusVersion: null, ...r, clauseIds: JSON.stringify(r.clauseIds) });
     for (const e of write.events ?? []) statements.insertEvent.run({ itemId: null, result: null, note: null, ...e });
     for (const s of write.sessions ?? []) statements.upsertSession.run(s.channel, s.userId, s.conversationId, JSON.stringify(s), s.updatedAt);
-    for (const q of write.questions ?? []) statements.insertQuestion.run({ ...q, abstained: q.abstained ? 1 : 0, citationIds: JSON.stringify(q.citationIds) });
+    for (const q of write.questions ?? [])
+      statements.insertQuestion.run({
+        corpusVersion: null,
+        ...q,
+        abstained: q.abstained ? 1 : 0,
+        citationIds: JSON.stringify(q.citationIds),
+        citationVersions: q.citationVersions ? JSON.stringify(q.citationVersions) : null,
+      });
     for (const f of write.feedback ?? []) statements.insertFeedback.run(f);
     return { duplicate: false, reply: write.reply };
   });
@@ -130,6 +142,28 @@ export function openSqliteStore(path: string): SqliteStore {
           at: String(row.at),
         }),
       );
+    },
+    async questionsCiting(pcodes) {
+      const wanted = new Set(pcodes);
+      const rows = new Map<string, QuestionRecord>();
+      for (const pcode of wanted) {
+        for (const row of statements.questionsLike.all(`%"${pcode}:%`) as Row[]) {
+          const question = toQuestion(row);
+          if (cites(question.citationIds, wanted)) rows.set(question.id, question);
+        }
+      }
+      return [...rows.values()].sort((a, b) => a.askedAt.localeCompare(b.askedAt));
+    },
+    async responsesCiting(pcodes) {
+      const wanted = new Set(pcodes);
+      const rows = new Map<string, ResponseRecord>();
+      for (const pcode of wanted) {
+        for (const row of statements.responsesLike.all(`%"${pcode}:%`) as Row[]) {
+          const response = toResponse(row);
+          if (cites(response.clauseIds, wanted)) rows.set(`${response.assessmentId}|${response.itemId}`, response);
+        }
+      }
+      return [...rows.values()];
     },
     async close() {
       db.close();
@@ -179,6 +213,7 @@ function toResponse(row: Row): ResponseRecord {
     answeredAt: String(row.answered_at),
     checklistVersion: String(row.checklist_version),
     clauseIds: JSON.parse(String(row.clause_ids)) as string[],
+    ...(optional(row.corpus_version) ?? { corpusVersion: String(row.corpus_version) }),
   };
 }
 
@@ -208,5 +243,7 @@ function toQuestion(row: Row): QuestionRecord {
     abstained: Number(row.abstained) === 1,
     citationIds: JSON.parse(String(row.citation_ids)) as string[],
     askedAt: String(row.asked_at),
+    ...(optional(row.corpus_version) ?? { corpusVersion: String(row.corpus_version) }),
+    ...(optional(row.citation_versions) ?? { citationVersions: JSON.parse(String(row.citation_versions)) as Record<string, string> }),
   };
 }

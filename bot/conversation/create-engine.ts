@@ -37,6 +37,12 @@ export function createEngine(deps: EngineDeps): Engine {
       const ctx = new TurnContext(deps, turn, lang, now().toISOString(), session);
       if (turn.action) await onAction(ctx, turn.action);
       else await onText(ctx, turn.text?.trim() ?? "");
+      // The answer log keeps the corpus version every answer and response was given against.
+      const corpusVersion = deps.history?.currentVersion();
+      if (corpusVersion) {
+        for (const r of ctx.responses) r.corpusVersion ??= corpusVersion;
+        for (const q of ctx.questions) q.corpusVersion ??= corpusVersion;
+      }
       const result = await deps.store.commit({
         channel: turn.channel,
         messageId: turn.messageId,
@@ -132,7 +138,15 @@ export function createEngine(deps: EngineDeps): Engine {
       const checklist = assessment && deps.knowledge.checklist(assessment.checklistId);
       if (!assessment || !checklist) return undefined;
       if (user && !mayOpen(assessment, user.userId, user.teamId)) return undefined;
-      return buildReport(assessment, checklist, await deps.store.responses(assessment.id), deps.knowledge, lang, now().toISOString());
+      return buildReport(
+        assessment,
+        checklist,
+        await deps.store.responses(assessment.id),
+        deps.knowledge,
+        lang,
+        now().toISOString(),
+        deps.history?.changes() ?? [],
+      );
     },
     checklists: (lang) => deps.knowledge.checklists().map((c) => checklistOption(c, lang)),
   };
