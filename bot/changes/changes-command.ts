@@ -11,7 +11,7 @@ const RECENT_SYNCS = 3;
  * 「法規更新」 / "what changed": the changes of the last syncs to the regulations in the
  * asker's scope, as a notice every channel renders.
  */
-export function showChanges(ctx: TurnContext): void {
+export async function showChanges(ctx: TurnContext): Promise<void> {
   const en = ctx.lang === "en";
   const history = ctx.deps.history;
   if (!history) {

@@ -66,7 +66,8 @@ export function collectionLang(name: string, collection: BulkCollection): Lang {
   if (/^eng|[\\/]eng/i.test(name)) return "en";
   if (/^ch|[\\/]ch/i.test(name)) return "zh";
   const first = collection.laws.find((l) => Array.isArray((l as Json)?.LawArticles) && ((l as Json).LawArticles as unknown[]).length > 0) as Json | undefined;
-  const no = text(((first?.LawArticles as Json[] | undefined)?.[0] ?? {}).ArticleNo) ?? "";
+  const articles = first?.LawArticles as Json[] | undefined;
+  const no = text(articles?.[0]?.ArticleNo) ?? "";
   return /^article/i.test(no) || (first && text(first.EngLawName) && !text(first.LawName)) ? "en" : "zh";
 }
 
