@@ -7,6 +7,8 @@ import { loadConfig, loadDotEnv } from "./config.js";
 import { type ChannelMount, createHttpApp } from "./http/create-http-app.js";
 import { createLogger } from "./logger.js";
 import { createServices } from "./runtime.js";
+import { createSwappableEngine } from "./sync/swappable-engine.js";
+import { createSyncSchedule } from "./sync/sync-schedule.js";
 
 /**
  * `npm start`: one HTTP server on PORT for every configured channel — Slack at
@@ -16,8 +18,9 @@ async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
   const logger = createLogger(config.env.LOG_LEVEL);
-  const services = await createServices(config, { logger, onProgress: (message) => logger.info({}, message) });
-  const deps = { config, engine: services.engine, logger };
+  let services = await createServices(config, { logger, onProgress: (message) => logger.info({}, message) });
+  const swappable = createSwappableEngine(services.engine);
+  const deps = { config, engine: swappable.engine, logger };
   const teams = teamsMode(config.env);
   if (teams === "off") {
     logger.info(
@@ -33,7 +36,12 @@ async function main(): Promise<void> {
   const app = createHttpApp({
     logger,
     channels,
-    health: () => ({ index: services.report.status, articles: services.index.manifest.counts.articles, embedding: services.report.embeddingId }),
+    health: () => ({
+      corpusVersion: services.history?.currentVersion(),
+      index: services.report.status,
+      articles: services.index.manifest.counts.articles,
+      embedding: services.report.embeddingId,
+    }),
   });
   const server: Server = await new Promise((done) => {
     const listening = app.listen(config.env.PORT, () => done(listening));
@@ -46,8 +54,30 @@ async function main(): Promise<void> {
   );
   for (const channel of channels) await channel.start?.();
 
+  // Off unless SYNC_INTERVAL_HOURS is set. The sync runs in a child process; the new corpus is opened here afterwards.
+  const schedule = config.env.SYNC_INTERVAL_HOURS
+    ? createSyncSchedule({
+        intervalHours: config.env.SYNC_INTERVAL_HOURS,
+        logger,
+        onSynced: async () => {
+          const previous = services;
+          services = await createServices(loadConfig(), { logger });
+          swappable.swap(services.engine);
+          await previous.store.close();
+          previous.history?.close();
+        },
+      })
+    : undefined;
+  logger.info(
+    {},
+    schedule
+      ? `scheduled sync every ${config.env.SYNC_INTERVAL_HOURS} h from ${config.env.MOJ_OPEN_DATA_URL}`
+      : "scheduled sync is off (set SYNC_INTERVAL_HOURS to turn it on)",
+  );
+
   const shutdown = async (signal: string) => {
     logger.info({ signal }, "shutting down");
+    schedule?.stop();
     for (const channel of channels) await channel.stop?.();
     server.close();
     await services.store.close();

@@ -43,8 +43,11 @@ export async function syncWithImpact(config: Config, logger: Logger, options: Sy
     ...(options.skipIndex ? { skipIndex: true } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
+  // The same version again (a scheduled sync before the service published anything new): nothing to report.
+  const fresh = report.status === "synced";
+  const changes = fresh ? report.change.regulations : [];
   let impact: ImpactReport | undefined;
-  if (report.opened) {
+  if (report.opened && fresh) {
     const store = openSqliteStore(config.answerLogPath);
     try {
       impact = await findImpact([report.change], store, report.opened.kb, options.lang);
@@ -57,12 +60,12 @@ export async function syncWithImpact(config: Config, logger: Logger, options: Sy
       version: report.version,
       previous: report.previous,
       regulations: report.counts.zh,
-      changed: report.change.regulations.length,
+      changed: changes.length,
       impactedAnswers: impact?.questions.length,
       impactedResponses: impact?.responses.length,
       ms: Math.round(report.ms),
     },
-    `sync ${report.status}: version ${report.version}, ${report.change.regulations.length} regulations changed`,
+    `sync ${report.status}: version ${report.version}, ${changes.length} regulations changed`,
   );
   const en = options.lang === "en";
   const head = en
@@ -75,14 +78,17 @@ export async function syncWithImpact(config: Config, logger: Logger, options: Sy
           ...report.problems.slice(0, 10).map((p) => `  - ${p}`),
         ].join("\n")
       : "";
-  const text = [head, renderChanges([report.change], options.lang), impact ? renderImpact(impact, options.lang) : "", problems].filter(Boolean).join("\n\n");
+  const upToDate = en ? `Version ${report.version} was already the current one: nothing changed.` : `版本 ${report.version} 已是目前的版本，沒有變動。`;
+  const text = [head, fresh ? renderChanges([report.change], options.lang) : upToDate, impact ? renderImpact(impact, options.lang) : "", problems]
+    .filter(Boolean)
+    .join("\n\n");
   const json = {
     status: report.status,
     version: report.version,
     ...(report.previous ? { previous: report.previous } : {}),
     source: report.change.source,
     counts: report.counts,
-    changes: report.change.regulations,
+    changes,
     ...(impact ? { impact } : {}),
     problems: report.problems,
     ...(report.index ? { index: { status: report.index.status, embedded: report.index.embedded, reused: report.index.reused } } : {}),

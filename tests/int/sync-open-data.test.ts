@@ -7,9 +7,11 @@ import { loadConfig } from "../../adapters/config.js";
 import { createLogger } from "../../adapters/logger.js";
 import { createRuntime } from "../../adapters/runtime.js";
 import { syncWithImpact } from "../../adapters/sync/sync-command.js";
+import { createSyncSchedule } from "../../adapters/sync/sync-schedule.js";
 import { OPEN_DATA_COLLECTIONS } from "../../ingest/index.js";
 import { runCli } from "../support/cli.js";
 import { ARCHIVES, bulkCollections, extractSubset, startOpenDataServer, zipCollection } from "../support/open-data.js";
+import { recordingLogger } from "../support/recording-logger.js";
 
 /** `sync` against a local stand-in of the open-data service serving the bulk ZIPs this test builds. */
 const FILES = ["zh/I0050021.json", "en/I0050021.json", "zh/I0050022.json", "en/I0050022.json", "zh/J0170001.json"];
@@ -111,5 +113,26 @@ describe("npm run cli -- sync from the open-data service", () => {
     expect(answer.warnings.join("\n")).toContain("公布、尚未施行");
     expect(answer.text).toContain("【已公布、尚未施行】");
     runtime.history?.close();
+  });
+
+  it("npm start's scheduled sync runs in a child process, logs what changed and hands over the new version", async () => {
+    const logger = recordingLogger();
+    const synced: string[] = [];
+    const schedule = createSyncSchedule({
+      intervalHours: 24,
+      logger,
+      env: { ...process.env, ...env(), LOG_LEVEL: "silent" },
+      onSynced: async ({ version }) => {
+        synced.push(version);
+      },
+    });
+    await schedule.runOnce();
+    expect(synced).toEqual(["2024-10-11"]);
+    expect(logger.entries.find((e) => e.message.startsWith("scheduled sync: version 2024-10-11"))?.fields).toMatchObject({ version: "2024-10-11", changed: 0 });
+    routes.set("api/Ch/Law/JSON", 503);
+    await schedule.runOnce();
+    schedule.stop();
+    expect(logger.entries.at(-1)?.message).toBe("scheduled sync failed; the current corpus stays in use");
+    expect(synced).toEqual(["2024-10-11"]);
   });
 });
