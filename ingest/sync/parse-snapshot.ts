@@ -1,5 +1,5 @@
 import type { ClauseRecord, RegulationRecord } from "../../knowledge/index.js";
-import { parseMojFile } from "../moj/parse-moj-file.js";
+import { type ParseResult, parseMojFile } from "../moj/parse-moj-file.js";
 import type { Snapshot } from "./read-source.js";
 
 export interface ParsedSnapshot {
@@ -24,7 +24,7 @@ export function parseSnapshot(snapshot: Snapshot, today: string): ParsedSnapshot
     }
     seen.add(file.rel);
     const raw = file.read();
-    const result = parseMojFile(file.rel, raw, today);
+    const result = withoutArticles(parseMojFile(file.rel, raw, today), file.rel, raw, today);
     if (!result.ok) {
       out.problems.push(`${file.rel}: ${result.reason}`);
       continue;
@@ -38,6 +38,24 @@ export function parseSnapshot(snapshot: Snapshot, today: string): ParsedSnapshot
   }
   applyChineseStatus(out);
   return out;
+}
+
+/**
+ * About 470 regulations of the national database have no article at all (their text is
+ * in attachments, or only the name survives a repeal): ingest skips them, but the version
+ * store still records that they exist, are repealed or renamed.
+ */
+function withoutArticles(result: ParseResult, rel: string, raw: string, today: string): ParseResult {
+  if (result.ok || !/no article/.test(result.reason)) return result;
+  let json: Record<string, unknown>;
+  try {
+    json = JSON.parse(raw.replace(/^\uFEFF/, "")) as Record<string, unknown>;
+  } catch {
+    return result;
+  }
+  // Parse it again with one placeholder article to get the metadata exactly as ingest reads it; the article is dropped.
+  const probe = parseMojFile(rel, JSON.stringify({ ...json, 法規內容: [{ 條號: "第 1 條", 條文內容: "" }] }), today);
+  return probe.ok ? { ok: true, value: { regulation: probe.value.regulation, clauses: [] } } : result;
 }
 
 /** As ingest does: the Chinese file's status decides for the English text too. */
