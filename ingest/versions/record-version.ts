@@ -79,7 +79,9 @@ function write(db: Database.Database, input: VersionInput): CorpusChange {
     "INSERT INTO article_texts (article_id, lang, hash, text, first_version, last_version, took_effect, effective_basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
   );
   const regulations = new Map(input.regulations.map((r) => [`${r.pcode}/${r.lang}`, r]));
-  for (const article of input.articles) {
+  // A few files print the same article number twice; the knowledge base keeps the last one, and so does this.
+  const articles = new Map(input.articles.map((a) => [`${a.articleId}|${a.lang}`, a]));
+  for (const article of articles.values()) {
     const hash = createHash("sha256").update(article.text).digest("hex").slice(0, 32);
     const row = previous ? (existing.get(article.articleId, article.lang, previous) as Row | undefined) : undefined;
     if (row && row.hash === hash) {
@@ -107,7 +109,7 @@ function write(db: Database.Database, input: VersionInput): CorpusChange {
     input.syncedAt,
     input.source,
     input.regulations.filter((r) => r.lang === "zh").length,
-    input.articles.filter((a) => a.lang === "zh").length,
+    [...articles.values()].filter((a) => a.lang === "zh").length,
   );
   return { version, ...(previous ? { previous } : {}), syncedAt: input.syncedAt, source: input.source, regulations: changes };
 }

@@ -32,7 +32,7 @@ export const VERSION_SCHEMA = `
     effective_basis TEXT NOT NULL,
     PRIMARY KEY (article_id, lang, first_version)
   );
-  CREATE INDEX IF NOT EXISTS article_texts_last ON article_texts (last_version, lang);
+  CREATE INDEX IF NOT EXISTS article_texts_current ON article_texts (last_version, lang, article_id);
   CREATE TABLE IF NOT EXISTS changes (
     version TEXT NOT NULL,
     previous TEXT,
