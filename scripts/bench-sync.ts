@@ -53,7 +53,8 @@ async function main(): Promise<void> {
       ["removed", kinds("removed"), independent.removed],
       ["repealed", kinds("repealed"), independent.repealed],
       ["renamed", kinds("renamed"), independent.renamed],
-      ["amended (articles added, changed or deleted)", kinds("amended"), independent.amended],
+      ["amended (articles added, changed or deleted)", kinds("amended"), independent.amendedArticles],
+      ["  … counting entries not numbered 第 N 條 too (點, 附表)", "", independent.amended],
       ["files that differ at all (dates, categories ...)", "", independent.filesDiffer],
       ["articles added", articles("added"), ""],
       ["articles changed", articles("changed"), ""],
@@ -82,10 +83,10 @@ function compare(a: string, b: string) {
       .map((l) => l.trim())
       .filter(Boolean)
       .join("\n");
-  const articles = (f: Record<string, unknown>) =>
+  const articles = (f: Record<string, unknown>, numbered = false) =>
     JSON.stringify(
       (f.法規內容 as Array<Record<string, string>>)
-        .filter((e) => e.條號)
+        .filter((e) => e.條號 && (!numbered || /^第\s*\d+(\s*-\s*\d+)?\s*條/.test(e.條號.trim())))
         .map((e) => [e.條號?.replace(/\s+/g, ""), norm(e.條文內容)])
         .sort(),
     );
@@ -94,6 +95,7 @@ function compare(a: string, b: string) {
   let repealed = 0;
   let renamed = 0;
   let amended = 0;
+  let amendedArticles = 0;
   let filesDiffer = 0;
   for (const pcode of after.keys()) if (!before.has(pcode)) added++;
   for (const pcode of before.keys()) if (!after.has(pcode)) removed++;
@@ -109,8 +111,9 @@ function compare(a: string, b: string) {
     if (!o.廢止註記 && n.廢止註記) repealed++;
     if (o.法規名稱 !== n.法規名稱) renamed++;
     if (articles(o) !== articles(n)) amended++;
+    if (articles(o, true) !== articles(n, true)) amendedArticles++;
   }
-  return { added, removed, repealed, renamed, amended, filesDiffer };
+  return { added, removed, repealed, renamed, amended, amendedArticles, filesDiffer };
 }
 
 main().catch(exitWithError);
