@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { userInfo } from "node:os";
 import { delimiter, dirname, isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -83,6 +84,8 @@ export const EnvSchema = z.object({
   MOJ_OPEN_DATA_URL: url("MOJ_OPEN_DATA_URL").default("https://law.moj.gov.tw/"),
   /** `npm start` syncs every this many hours; unset = never (off). */
   SYNC_INTERVAL_HOURS: optionalText.pipe(z.coerce.number().positive("SYNC_INTERVAL_HOURS must be a positive number of hours").optional()),
+  /** Who answers in the terminal (`npm run chat`, `cli assess`); default: the operating-system user name. */
+  CLI_USER: optionalText,
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -98,6 +101,8 @@ export interface Config {
   syncedCorpusDir: string;
   /** DATA_DIR/versions.db: article texts by corpus version and the change reports. */
   versionsPath: string;
+  /** The person the terminal records as answering: CLI_USER, else the OS user name (README "Self-assessment"). */
+  cliUser: string;
 }
 
 /** DEBUG=1 makes the CLI print stack traces (read before the configuration may have parsed). */
@@ -141,7 +146,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     answerLogPath: resolve(dataDir, "answers.db"),
     syncedCorpusDir,
     versionsPath: resolve(dataDir, "versions.db"),
+    cliUser: env.CLI_USER ?? osUserName(),
   };
+}
+
+/** The OS account name; "terminal" where the account has no name (a container without a passwd entry). */
+function osUserName(): string {
+  try {
+    return userInfo().username || "terminal";
+  } catch {
+    return "terminal";
+  }
 }
 
 /** Secrets have no defaults: a selected provider must come with what it needs. */
