@@ -7,6 +7,7 @@ import { loadConfig, loadDotEnv } from "./config.js";
 import { type ChannelMount, createHttpApp } from "./http/create-http-app.js";
 import { createLogger } from "./logger.js";
 import { createServices } from "./runtime.js";
+import { storeLocation } from "./store/open-store.js";
 import { createSwappableEngine } from "./sync/swappable-engine.js";
 import { createSyncSchedule } from "./sync/sync-schedule.js";
 
@@ -19,8 +20,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.env.LOG_LEVEL);
   let services = await createServices(config, { logger, onProgress: (message) => logger.info({}, message) });
+  logger.info({ answerLog: storeLocation(config) }, config.env.DATABASE_URL ? "answer log: postgresql (replicas may share it)" : "answer log: sqlite");
   const swappable = createSwappableEngine(services.engine);
-  const deps = { config, engine: swappable.engine, logger };
+  const deps = { config, engine: swappable.engine, logger, links: services.store };
   const teams = teamsMode(config.env);
   if (teams === "off") {
     logger.info(

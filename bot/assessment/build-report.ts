@@ -3,9 +3,10 @@ import type { Checklist, CorpusChange, KnowledgeSource } from "../../knowledge/i
 import { labelOf } from "../answer/labels.js";
 import { affectedClauses } from "../changes/affected.js";
 import { affectedLine } from "../changes/render-changes.js";
+import { evidenceText } from "./evidence.js";
 import { itemText, latestByItem, resultLabel, sectionTitle } from "./progress.js";
 import type { AssessmentReport } from "./report-model.js";
-import type { AssessmentRecord, ResponseRecord } from "./store.js";
+import type { AssessmentRecord, ChainHead, ResponseRecord } from "./store.js";
 import { displayLabel } from "./views.js";
 
 const COLUMNS: Record<Lang, AssessmentReport["columns"]> = {
@@ -21,6 +22,7 @@ export function buildReport(
   knowledge: KnowledgeSource,
   lang: Lang,
   generatedAt: string,
+  chainHead?: ChainHead,
   changes: CorpusChange[] = [],
 ): AssessmentReport {
   const latest = latestByItem(responses);
@@ -48,7 +50,7 @@ export function buildReport(
       question: text.question,
       ...(response ? { result: response.result } : {}),
       resultLabel: response ? resultLabel(response.result, lang) : lang === "en" ? "(not answered)" : "（未作答）",
-      evidence: response?.note ?? "",
+      evidence: response ? evidenceText(response, lang) : "",
       guidance: text.guidance,
       clauses:
         clauseText(item.clauses) +
@@ -81,7 +83,7 @@ export function buildReport(
         itemId: item.id,
         item: text.item,
         question: text.question,
-        note: response.note ?? "",
+        note: evidenceText(response, lang),
         remediation: text.remediation,
         clauses: clauseText(item.clauses),
       },
@@ -99,5 +101,6 @@ export function buildReport(
     rows,
     summary: { counts, bySection },
     gaps,
+    ...(chainHead ? { chainHead } : {}),
   };
 }

@@ -23,7 +23,7 @@ const question = (id: string, citationIds: string[], extra = {}) => ({
   ...extra,
 });
 
-describe("migration 2: the corpus version each answer quoted", () => {
+describe("migration 4: the corpus version each answer quoted", () => {
   it("upgrades a version-1 answer log in place and keeps its rows", async () => {
     const path = join(tmp, "answers.db");
     const v1 = new Database(path);
@@ -36,7 +36,7 @@ describe("migration 2: the corpus version each answer quoted", () => {
     v1.close();
 
     const store = openSqliteStore(path);
-    expect(store.schemaVersion()).toBe(2);
+    expect(store.schemaVersion()).toBe(MIGRATIONS.at(-1)?.version);
     expect(await store.question("q_old")).not.toHaveProperty("corpusVersion");
     await store.commit({
       channel: "cli",

@@ -13,6 +13,7 @@ import { answerJson } from "./answer-json.js";
 import { exitWithError, exitWithUsage } from "./cli-errors.js";
 import { printIngestReport } from "./ingest-report.js";
 import { runTerminalConversation } from "./terminal-conversation.js";
+import { verifyLog } from "./verify-log.js";
 
 const USAGE = `Usage:
   npm run cli -- ask "問題" [--json] [--lang zh|en]        answer one question with cited clauses
@@ -25,7 +26,8 @@ const USAGE = `Usage:
                                                            take in the newest official texts (default: MOJ_OPEN_DATA_URL)
   npm run cli -- changes [--since YYYY-MM-DD] [--json] [--lang zh|en]
                                                            what the syncs changed, and the answers and items it affects
-  npm run cli -- answer <ID> [--json]                      a past answer with the text it quoted then`;
+  npm run cli -- answer <ID> [--json]                      a past answer with the text it quoted then
+  npm run cli -- verify-log [--json]                       check the answer log's hash chain; names the first broken record`;
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
@@ -143,6 +145,11 @@ async function main(argv: string[]): Promise<void> {
       if (!id) exitWithUsage("answer needs an answer id (q_…).", USAGE);
       const past = await showPastAnswer(config, id);
       process.stdout.write(values.json ? `${JSON.stringify({ question: past.question, citations: past.citations })}\n` : `${past.text}\n`);
+      return;
+    }
+    case "verify-log": {
+      const { values } = parseArgs({ args: rest, options: { json: { type: "boolean", default: false } } });
+      process.exitCode = await verifyLog(config, logger, values.json);
       return;
     }
     default:
