@@ -2,7 +2,15 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { type Assistant, createAssistant, createEngine, type Engine, type Logger } from "../bot/index.js";
 import { ensureIndex, type IndexReport, type OpenedIndex } from "../ingest/index.js";
-import { createHybridRetriever, createNaiveRetriever, type EmbeddingsConfig, type HybridOptions, type Retriever } from "../knowledge/index.js";
+import {
+  type ArticleHistory,
+  createHybridRetriever,
+  createNaiveRetriever,
+  type EmbeddingsConfig,
+  type HybridOptions,
+  openArticleHistory,
+  type Retriever,
+} from "../knowledge/index.js";
 import type { Config, Env } from "./config.js";
 import { createChatModel } from "./llm/index.js";
 import { dataDirError, dataDirProblem } from "./store/data-dir.js";
@@ -19,6 +27,8 @@ export interface Runtime {
   report: IndexReport;
   /** The configured language model ("provider:model"), or undefined when answers are offline only. */
   model?: string;
+  /** Article versions, when the corpus is the synced one (DATA_DIR/corpus/current). */
+  history?: ArticleHistory;
 }
 
 export interface RuntimeOptions {
@@ -70,8 +80,16 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
       { provider: model.provider, model: model.model, timeoutMs: config.llm.timeoutMs },
       "answers are written by a language model and verified",
     );
-  const assistant = createAssistant({ retriever, knowledge: index.kb, ...grounding });
-  return { assistant, retriever, index, report: index.report, ...(model ? { model: `${model.provider}:${model.model}` } : {}) };
+  const corpusDirs = options.corpusDirs ?? config.regulationDirs;
+  const history = corpusDirs.length === 1 && corpusDirs[0] === config.syncedCorpusDir ? openArticleHistory(config.versionsPath) : undefined;
+  return {
+    assistant: createAssistant({ retriever, knowledge: index.kb, ...(history ? { history } : {}), ...grounding }),
+    retriever,
+    index,
+    report: index.report,
+    ...(history ? { history } : {}),
+    ...(model ? { model: `${model.provider}:${model.model}` } : {}),
+  };
 }
 
 /** Maps the environment onto the embedding provider settings. */
@@ -107,6 +125,13 @@ export async function createServices(config: Config, options: RuntimeOptions & {
   if (problem) throw dataDirError(config.dataDir, problem, "The answer log (answers.db) and the index live there.");
   const runtime = await createRuntime(config, options);
   const store = await openStore(config, options.logger, options.answerLogPath);
-  const engine = createEngine({ assistant: runtime.assistant, knowledge: runtime.index.kb, store, logger: options.logger });
+  const engine = createEngine({
+    assistant: runtime.assistant,
+    knowledge: runtime.index.kb,
+    store,
+    logger: options.logger,
+    ...(runtime.history ? { history: runtime.history } : {}),
+    scope: config.env.SCOPE ?? runtime.index.kb.defaultScope(),
+  });
   return { ...runtime, engine, store };
 }

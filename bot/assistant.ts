@@ -1,5 +1,5 @@
 import type { Lang } from "../knowledge/clause.js";
-import type { KnowledgeSource, Retriever } from "../knowledge/index.js";
+import type { ArticleHistory, KnowledgeSource, Retriever } from "../knowledge/index.js";
 import { detectLang } from "../knowledge/language.js";
 import type { Answer } from "./answer/answer.js";
 import { composeAnswer } from "./answer/compose-answer.js";
@@ -26,6 +26,8 @@ export interface AssistantDeps {
   knowledge: KnowledgeSource;
   /** A language model to write the lead from the retrieved clauses; without one, the offline answer. */
   grounding?: GroundingDeps;
+  /** Article texts by corpus version, when the corpus came from a sync (text in force, versions quoted). */
+  history?: ArticleHistory;
 }
 
 /**
@@ -40,7 +42,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       // A pasted document is not a question: search with its beginning and say so.
       const searched = text.slice(0, INPUT_LIMITS.searched);
       const result = await deps.retriever.retrieve({ text: searched, lang, ...(options.context ? { context: options.context } : {}) });
-      const offline = composeAnswer(text, lang, result, deps.knowledge);
+      const offline = composeAnswer(text, lang, result, deps.knowledge, deps.history);
       // The model sees the question only with personal data masked.
       const answer = deps.grounding ? await groundAnswer(offline, maskPersonalData(searched, lang).text, deps.grounding, options.onModelStart) : offline;
       return searched.length < text.length ? withTruncationNote(answer, INPUT_LIMITS.searched) : answer;

@@ -18,6 +18,8 @@ export const ErrorCodes = {
   MODEL_OUTPUT_INVALID: "MODEL_OUTPUT_INVALID",
   /** Another process changed what this turn read (the session); the turn is run again. */
   STORE_CONFLICT: "STORE_CONFLICT",
+  /** A sync source that cannot be downloaded, is incomplete or implausible: nothing was replaced. */
+  SYNC_REJECTED: "SYNC_REJECTED",
   INTERNAL: "INTERNAL",
 } as const;
 

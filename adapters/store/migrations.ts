@@ -146,8 +146,17 @@ export const MIGRATIONS: Array<{ version: number; name: string; sql: string; bac
     `,
   },
   {
-    // Columns only: null in older rows, so the hash chain of those rows is unchanged (canonicalJson leaves nulls out).
     version: 4,
+    name: "corpus versions quoted: questions.corpus_version, questions.citation_versions, responses.corpus_version",
+    sql: `
+      ALTER TABLE questions ADD COLUMN corpus_version TEXT;
+      ALTER TABLE questions ADD COLUMN citation_versions TEXT;
+      ALTER TABLE responses ADD COLUMN corpus_version TEXT;
+    `,
+  },
+  {
+    // Columns only: null in older rows, so the hash chain of those rows is unchanged (canonicalJson leaves nulls out).
+    version: 5,
     name: "how each answer was made (offline or model, clauses shown, sentences kept and dropped, fallback reason); 👎 reasons with the citation ids",
     sql: `
       ALTER TABLE questions ADD COLUMN answer_mode TEXT NOT NULL DEFAULT 'offline' CHECK (answer_mode IN ('offline', 'model'));

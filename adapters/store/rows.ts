@@ -41,6 +41,7 @@ export function toResponse(row: Row): ResponseRecord {
     answeredAt: String(row.answered_at),
     checklistVersion: String(row.checklist_version),
     clauseIds: JSON.parse(String(row.clause_ids)) as string[],
+    ...(optional(row.corpus_version) ?? { corpusVersion: String(row.corpus_version) }),
   };
 }
 
@@ -70,11 +71,13 @@ export function toQuestion(row: Row): QuestionRecord {
     abstained: row.abstained === true || Number(row.abstained) === 1,
     citationIds: JSON.parse(String(row.citation_ids)) as string[],
     askedAt: String(row.asked_at),
+    ...(optional(row.corpus_version) ?? { corpusVersion: String(row.corpus_version) }),
+    ...(optional(row.citation_versions) ?? { citationVersions: JSON.parse(String(row.citation_versions)) as Record<string, string> }),
     ...generationOf(row),
   };
 }
 
-/** How the answer was made (migration 4); none when no model was configured then. */
+/** How the answer was made (migration 5); none when no model was configured then. */
 function generationOf(row: Row): { generation?: AnswerGeneration } {
   if (row.model_provider === null || row.model_provider === undefined) return {};
   return {
@@ -104,11 +107,20 @@ export function toFeedback(row: Row): FeedbackRecord {
   };
 }
 
+/** Whether any id (PCODE:ARTICLE...) belongs to one of `pcodes`: the exact test after a LIKE prefilter. */
+export function citesAny(ids: string[], pcodes: Set<string>): boolean {
+  return ids.some((id) => pcodes.has(id.split(":")[0] ?? ""));
+}
+
+/** LIKE patterns that find a JSON array of clause ids holding a clause of each PCODE. */
+export const citingPatterns = (pcodes: string[]) => pcodes.map((p) => `%"${p}:%`);
+
 /** Columns bound for one record (camelCase names; missing optional fields bound as null). */
 export const eventParams = (e: AssessmentEvent) => ({ itemId: null, result: null, note: null, ...e });
 export const responseParams = (r: ResponseRecord) => ({
   note: null,
   userName: null,
+  corpusVersion: null,
   ...r,
   notes: r.notes && r.notes.length > 0 ? JSON.stringify(r.notes) : null,
   clauseIds: JSON.stringify(r.clauseIds),
@@ -116,8 +128,10 @@ export const responseParams = (r: ResponseRecord) => ({
 export const questionParams = (q: QuestionRecord) => {
   const { generation: g, ...rest } = q;
   return {
+    corpusVersion: null,
     ...rest,
     citationIds: JSON.stringify(q.citationIds),
+    citationVersions: q.citationVersions ? JSON.stringify(q.citationVersions) : null,
     answerMode: g?.mode ?? "offline",
     modelProvider: g?.provider ?? null,
     modelName: g?.model ?? null,

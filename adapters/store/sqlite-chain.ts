@@ -49,10 +49,10 @@ export function insertChained(db: Database.Database, write: TurnWrite): void {
       INSERT INTO events (seq, assessment_id, type, item_id, result, note, user_id, channel, message_id, at, chain_seq, prev_hash, hash)
       VALUES (@rowId, @assessmentId, @type, @itemId, @result, @note, @userId, @channel, @messageId, @at, @seq, @prevHash, @hash)`),
     question: db.prepare(`
-      INSERT INTO questions (id, channel, user_id, conversation_id, message_id, question, lang, abstained, citation_ids, asked_at,
+      INSERT INTO questions (id, channel, user_id, conversation_id, message_id, question, lang, abstained, citation_ids, asked_at, corpus_version, citation_versions,
         answer_mode, model_provider, model_name, shown_clause_ids, sentences_kept, sentences_dropped, fallback_reason, fallback_detail, model_ms,
         chain_seq, prev_hash, hash)
-      VALUES (@id, @channel, @userId, @conversationId, @messageId, @question, @lang, @abstained, @citationIds, @askedAt,
+      VALUES (@id, @channel, @userId, @conversationId, @messageId, @question, @lang, @abstained, @citationIds, @askedAt, @corpusVersion, @citationVersions,
         @answerMode, @modelProvider, @modelName, @shownClauseIds, @sentencesKept, @sentencesDropped, @fallbackReason, @fallbackDetail, @modelMs,
         @seq, @prevHash, @hash)`),
     feedback: db.prepare(`

@@ -37,6 +37,13 @@ export interface Citation {
   effectiveNote?: string;
   /** The body that issued the regulation (from 法規類別): what its 本部/本會 stands for. */
   authority?: string;
+  /** Corpus version (open-data UpdateDate, ISO) of the text quoted, when the corpus came from a sync. */
+  version?: string;
+  /**
+   * An amendment promulgated but not yet in force (已公布、尚未施行): `quote` above is then
+   * the text in force from an earlier version, and this is the promulgated text.
+   */
+  promulgated?: { quote: string; asOf: string; note?: string };
   /** Our plain-language note on the article (not law). */
   note?: string;
 }

@@ -39,6 +39,9 @@ export async function askQuestion(ctx: TurnContext, text: string, itemClauses?: 
     citationIds: answer.citations.map((c) => c.id),
     askedAt: ctx.now,
     ...(answer.generation ? { generation: answer.generation } : {}),
+    ...(answer.citations.some((c) => c.version)
+      ? { citationVersions: Object.fromEntries(answer.citations.flatMap((c) => (c.version ? [[c.id, c.version]] : []))) }
+      : {}),
   });
   const g = answer.generation;
   if (g?.fallbackReason && g.fallbackReason !== "abstained") {
