@@ -1,5 +1,6 @@
 import type { ClauseRecord, Lang, RegulationRecord } from "./clause.js";
 import type { Checklist } from "./content/schema.js";
+import type { AnswerNeeds } from "./search/retrieve/answer-kinds.js";
 
 /** What the engine asks of retrieval and of the knowledge base; implemented in knowledge/search and knowledge/base. */
 
@@ -19,6 +20,8 @@ export interface RetrievedArticle {
   score: number;
   /** Clause ids inside the article (paragraph, item) to quote, best first; empty = whole article. */
   focus: string[];
+  /** How well the focused part carries what the question asks (1 = neutral; see answer-kinds). */
+  fit?: number;
   source: HitSource;
 }
 
@@ -32,6 +35,10 @@ export interface RetrievalResult {
   unknownLaw?: string;
   /** The neighbouring legal field the question belongs to, and where to look instead (in the question's language). */
   otherField?: { name: string; where: string };
+  /** What the question asks for: kinds of answer (deadline, amount ...) and actions (access, deletion ...). */
+  needs?: AnswerNeeds;
+  /** Statute wording the question was expanded with (glossary, translations of English words). */
+  expansions?: string[];
   /** PCODEs the question names explicitly. */
   mentionedLaws: string[];
   /** Related case studies (ids), best first. */

@@ -30,6 +30,8 @@ export interface Citation {
   asOf: string;
   score: number;
   source: HitSource;
+  /** How well the quoted part carries what the question asks (1 = neutral), from retrieval. */
+  fit?: number;
   /** For a clause of a repealed regulation: where the duty lives now. */
   successor?: { ids: string[]; labels: string[]; note?: string; repealedOn: string };
   /** What is not yet in force, verbatim from 生效內容. */

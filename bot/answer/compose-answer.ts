@@ -2,6 +2,7 @@ import { articleIdOf, articleUrl, type ClauseRecord, type Lang } from "../../kno
 import type { KnowledgeSource, RetrievalResult, RetrievedArticle } from "../../knowledge/index.js";
 import type { Answer, Citation } from "./answer.js";
 import { issuingAuthority } from "./authorities.js";
+import { directLead } from "./direct-lead.js";
 import { labelOf, labelOfParts } from "./labels.js";
 import { abstentionText, leadText, partlyElsewhere, warningText } from "./messages.js";
 import { renderAnswerText } from "./render-text.js";
@@ -25,7 +26,18 @@ export function composeAnswer(question: string, lang: Lang, result: RetrievalRes
   const warnings = citations.flatMap((c) => warningText(c, lang) ?? []);
   const answer: Answer = abstained
     ? { ...base, citations: [], cases: [], lead: "", warnings: [], suggestions: [], text: "" }
-    : { ...base, lead: leadText(citations, lang), warnings: [...new Set(warnings)], suggestions: partlyElsewhere(result, lang), text: "" };
+    : { ...base, lead: "", warnings: [...new Set(warnings)], suggestions: partlyElsewhere(result, lang), text: "" };
+  if (!abstained) {
+    const direct = directLead({
+      question,
+      lang,
+      citations,
+      needs: result.needs ?? { kinds: [], actions: [] },
+      ...(result.expansions ? { expansions: result.expansions } : {}),
+    });
+    if (direct) answer.citations = quoteUsed(answer.citations, direct.used, knowledge, lang);
+    answer.lead = leadText(answer.citations, lang, direct?.lines);
+  }
   if (abstained) {
     const { lead, suggestions } = abstentionText(result, lang, knowledge);
     answer.lead = lead;
@@ -33,6 +45,27 @@ export function composeAnswer(question: string, lang: Lang, result: RetrievalRes
   }
   answer.text = renderAnswerText(answer);
   return answer;
+}
+
+/** A paragraph the lead quotes is quoted under its citation too, first. */
+function quoteUsed(citations: Citation[], used: Array<{ articleId: string; paragraph: number }>, knowledge: KnowledgeSource, lang: Lang): Citation[] {
+  return citations.map((c) => {
+    const wanted = used.filter((u) => u.articleId === c.articleId).map((u) => u.paragraph);
+    if (
+      c.path.length === 0 ||
+      wanted.length === 0 ||
+      wanted.every((p) => c.path[0] === p || c.quote.includes(knowledge.clause(`${c.articleId}:${p}`, c.textLang)?.text ?? "\u0000"))
+    )
+      return c;
+    // An item inside a paragraph the lead quotes is part of that paragraph already.
+    const current = c.path.length > 0 && !wanted.includes(c.path[0] ?? 0) ? [c.id] : [];
+    const ids = [...new Set([...wanted.map((p) => `${c.articleId}:${p}`), ...current])];
+    const parts = ids.map((id) => knowledge.clause(id, c.textLang)).filter((p): p is ClauseRecord => p !== undefined);
+    parts.sort((a, b) => (a.path[0] ?? 0) - (b.path[0] ?? 0) || a.path.length - b.path.length);
+    const first = parts[0];
+    if (!first) return c;
+    return { ...c, id: first.id, path: first.path, label: labelOfParts(parts, lang), quote: parts.map((p) => p.text).join("\n") };
+  });
 }
 
 function toCitation(hit: RetrievedArticle, lang: Lang, knowledge: KnowledgeSource): Citation | undefined {
@@ -60,6 +93,7 @@ function toCitation(hit: RetrievedArticle, lang: Lang, knowledge: KnowledgeSourc
     asOf: article.asOf,
     score: hit.score,
     source: hit.source,
+    ...(hit.fit !== undefined ? { fit: hit.fit } : {}),
   };
   if (article.status === "repealed") {
     const link = knowledge.successorsOf(citation.id, lang) ?? knowledge.successorsOf(article.articleId, lang);

@@ -12,8 +12,12 @@ export const SOURCE_LINE: Record<Lang, string> = {
 /** Longest quote in the lead, in characters (English words are longer than Chinese ones). */
 const MAX_LEAD_QUOTE = { zh: 160, en: 320 } as const;
 
-/** The opening: the most relevant sentences of the best clauses, quoted, with their labels. */
-export function leadText(citations: Citation[], lang: Lang): string {
+/**
+ * The opening: a repealed rule's warning first, then the direct answer (`direct`, cut from
+ * the clauses and checked against them) or, when there is none, the best clause quoted.
+ * 另請參閱 names only clauses the answer needs next: a successor or a clause the asker named.
+ */
+export function leadText(citations: Citation[], lang: Lang, direct?: string[]): string {
   const first = citations[0];
   if (!first) return "";
   const lines: string[] = [];
@@ -27,8 +31,11 @@ export function leadText(citations: Citation[], lang: Lang): string {
     );
     if (current) quoted = current;
   }
+  if (direct && direct.length > 0) return [...lines, ...direct].join("\n");
   lines.push(quoteLine(quoted, lang));
-  const second = citations.find((c) => c !== quoted && c !== first && c.pcode !== quoted.pcode && c.status === "in_force");
+  const second = citations.find(
+    (c) => c !== quoted && c !== first && c.status === "in_force" && (c.source === "successor" || c.source === "reference") && c.pcode !== quoted.pcode,
+  );
   if (second) lines.push(lang === "en" ? `See also ${second.label}.` : `另請參閱${second.label}。`);
   return lines.join("\n");
 }

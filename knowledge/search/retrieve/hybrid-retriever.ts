@@ -7,7 +7,9 @@ import type { ConceptMatch, GlossaryMatcher } from "../query/glossary-matcher.js
 import type { LawNames } from "../query/law-names.js";
 import type { OutOfScopeMatcher } from "../query/out-of-scope-matcher.js";
 import type { Analyzer } from "../text/analyzer.js";
+import { parseChineseNumber } from "../text/numerals.js";
 import { decideAbstention } from "./abstention.js";
+import { questionNeeds } from "./answer-kinds.js";
 import { chooseFocus } from "./focus.js";
 import { buildQueryTerms, type QueryWeights } from "./query-terms.js";
 import { resolveReferences } from "./resolve-references.js";
@@ -73,17 +75,29 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
     return terms;
   };
 
+  // "依第十條規定之請求": the articles of the same regulation a part refers to (at most two).
+  const ARTICLE_REF = /第([一二三四五六七八九十百]+)條(?:之([一二三四五六七八九十]+))?/g;
+  const referenced = (part: ClauseRecord): string =>
+    [...part.text.matchAll(ARTICLE_REF)]
+      .slice(0, 2)
+      .map((m) => {
+        const sub = m[2] ? `-${parseChineseNumber(m[2])}` : "";
+        return deps.kb.clause(`${part.pcode}:${parseChineseNumber(m[1] ?? "")}${sub}`, "zh")?.text ?? "";
+      })
+      .join("\n");
+
   async function retrieve(query: RetrievalQuery): Promise<RetrievalResult> {
     const limit = query.limit ?? options.maxCitations;
     const mentions = deps.lawNames.find(query.text);
     const references = resolveReferences(query, mentions, deps.kb, options.scope);
-    const { terms, concepts } = buildQueryTerms(query.text, query.lang, {
+    const { terms, concepts, expansions } = buildQueryTerms(query.text, query.lang, {
       analyzer: deps.analyzer,
       glossary: deps.glossary,
       translation: deps.translation,
       ...(options.weights ? { weights: options.weights } : {}),
     });
     const mentioned = [...new Set([...mentions.map((m) => m.pcode), ...lawsNamedByConcepts(concepts)])];
+    const needs = questionNeeds(query.text);
 
     const lexical = deps.lexical.score(terms);
     const fused = new Map<number, number>();
@@ -117,6 +131,8 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
     const field = abstention.otherField;
     const base: Omit<RetrievalResult, "hits" | "abstained"> = {
       mentionedLaws: mentioned,
+      needs,
+      expansions,
       cases: [],
       ...(field ? { otherField: query.lang === "en" ? { name: field.name_en, where: field.where_en } : { name: field.name_zh, where: field.where_zh } } : {}),
     };
@@ -142,8 +158,9 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
       const doc = deps.docs[i] as SearchDoc;
       if (seen.has(doc.id)) continue;
       seen.add(doc.id);
-      const focus = chooseFocus(partsByArticle.get(doc.id) ?? [], terms, deps.lexical.idf, termsOf);
-      hits.push({ articleId: doc.id, score, focus, source: "search" });
+      const parts = partsByArticle.get(doc.id) ?? [];
+      const focus = chooseFocus({ parts, query: terms, idf: deps.lexical.idf, termsOf, needs, referenced });
+      hits.push({ articleId: doc.id, score, focus: focus.ids, fit: focus.fit, source: "search" });
     }
     const cited = withSuccessors(hits, limit);
     return { ...base, hits: cited, abstained: false, cases: relatedCases(terms, cited) };

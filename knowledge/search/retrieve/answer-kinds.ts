@@ -1,0 +1,91 @@
+/**
+ * What a question asks for, and what a clause carries, in the same vocabulary, so the bot
+ * quotes the paragraph that holds the answer (the deadline, the fine, the authority ...)
+ * rather than the one that merely shares the most words.
+ */
+export type AnswerKind = "deadline" | "amount" | "authority" | "bound" | "exception" | "definition" | "contents" | "duties";
+
+/** What the asker wants done with data or a contract: PDPA Art. 3/10/11/13 give each its own deadline. */
+export type Action = "access" | "copy" | "correct" | "stop" | "delete" | "report" | "notify" | "rescind";
+
+export interface AnswerNeeds {
+  kinds: AnswerKind[];
+  actions: Action[];
+}
+
+const NUM = "[0-9０-９零〇一二兩三四五六七八九十百千萬]+";
+const DURATION = new RegExp(
+  `${NUM}\\s*(?:個)?\\s*(?:小時|分鐘|工作日|營業日|日|天|星期|週|月|年)|\\b(?:\\d+|one|two|three|four|five|six|seven|ten|fifteen|thirty|sixty|seventy-two)[\\s-]+(?:business |working )?(?:hours?|days?|weeks?|months?|years?)\\b`,
+  "i",
+);
+const AMOUNT = new RegExp(`(?:新臺幣|新台幣)\\s*${NUM}|${NUM}\\s*[萬]?元|NT\\$\\s*\\d|\\bNT dollars\\b`, "i");
+
+const QUESTION: Record<AnswerKind, RegExp> = {
+  deadline:
+    /(?<![好十])(?:幾天|幾日|幾個?小時|幾個月|幾年)|多久|多少天|多長|期限|時限|何時|什麼時候|多快|\bhow (?:long|soon|quickly|many (?:days|hours|months|years))\b|\bdeadline\b|\btime limit\b|\bwithin how\b|\bwhen (?:must|should|do)\b/i,
+  // "會不會被罰" asks whether, not how much: an amount question asks for a sum or a range.
+  amount:
+    /多少錢|罰.{0,6}(?:多少|範圍|上限|最高|幾萬)|(?:罰鍰|罰款|賠償|賠).{0,6}(?:多少|範圍|上限|最高)|金額|額度|\bhow much\b|\bamount\b|\b(?:maximum|minimum|range of)\b.*\b(?:fine|penalt|compensation)|\bwhat (?:fines?|penalt(?:y|ies))\b/i,
+  authority:
+    /向誰|通報誰|通知誰|報給誰|給誰|哪個機關|哪一個機關|什麼機關|哪個單位|主管機關是|向哪|\bwhich (?:authority|agency|ministry|government)\b|\bto whom\b|\bwho (?:do|should|must) we (?:report|notify)\b|\breport (?:it )?to whom\b/i,
+  bound:
+    /誰要|誰負責|由誰|適用|受規範|哪些業者|要不要遵守|是否.*需要|\bwho (?:must|is|are|has|bears)\b|\bappl(?:y|ies) to\b|\bcovered\b|\bsubject to\b|\bresponsible\b/i,
+  exception: /例外|除外|可以不|不用|不必|免除|豁免|什麼情況下?可以|\bexceptions?\b|\bexempt/i,
+  definition: /什麼是|是什麼|何謂|算不算|算是|屬不屬於|是否屬於|定義|指什麼|\bcounts? as\b|\bwhat (?:is|are|counts)\b|\bdefin|\bmean\b|\bconsidered\b/i,
+  contents:
+    /哪些|內容|記載|包含|包括|寫什麼|寫哪些|項目|事項|\bwhat (?:information|details|items|must .* (?:contain|include))\b|\bwhich (?:items|details|information)\b|\binclude\b/i,
+  duties:
+    /要做什麼|要做哪些|怎麼辦|該怎麼做|要怎麼處理|要怎麼做|應該做|應採取|有哪些義務|義務|\bwhat (?:should|must|do) we do\b|\bwhat (?:are|is) (?:our|the) (?:obligations?|duties)\b|\bwhat steps\b|\bwhat to do\b/i,
+};
+
+const CLAUSE: Record<AnswerKind, RegExp> = {
+  deadline: DURATION,
+  amount: AMOUNT,
+  authority: /本部|本會|主管機關|政府|委員會|數位發展部|法務部|經濟部|\bcompetent authorit|\bgovernment authorit|\bMinistry\b/i,
+  bound: /適用|所稱.*者|應|\bshall\b|\bapplies\b/i,
+  exception: /但[^書]|不在此限|除外|不適用|\bunless\b|\bexcept\b|\bnot apply\b|\bprovided,? however\b|\bHowever\b/i,
+  definition: /係指|指[^定示揮]|稱.{1,20}者|所稱|\bmeans\b|\brefers? to\b|\bshall mean\b/i,
+  contents: /下列|如下|左列|所列|應包括|應包含|應記載|應載明|\bfollowing\b|\bshall (?:include|contain|state)\b/i,
+  duties: /應|\bshall\b|\bmust\b/i,
+};
+
+const ACTIONS: Record<Action, RegExp> = {
+  access: /查詢|查閱|閱覽|\binquir|\breview\b|\bview\b|\baccess\b/i,
+  copy: /複製|副本|\bcop(?:y|ies)\b/i,
+  correct: /補充|更正|修改|修正錯誤|\bcorrect|\bsupplement/i,
+  stop: /停止|\bstop\b|\bceas/i,
+  delete: /刪除|抹除|刪掉|\berase|\bdelet/i,
+  report: /通報|\breport/i,
+  notify: /通知|告知|\bnotif|\binform\b/i,
+  rescind: /解除|退貨|\brescind|\brescission|\breturn\b/i,
+};
+
+function matching<K extends string>(text: string, patterns: Record<K, RegExp>): K[] {
+  return (Object.keys(patterns) as K[]).filter((key) => patterns[key].test(text));
+}
+
+/** What a question asks for: its kinds of answer and the actions it names. */
+export function questionNeeds(question: string): AnswerNeeds {
+  return { kinds: matching(question, QUESTION), actions: matching(question, ACTIONS) };
+}
+
+/** What a paragraph or item carries, in the same vocabulary. */
+export function clauseCarries(text: string): AnswerNeeds {
+  return { kinds: matching(text, CLAUSE), actions: matching(text, ACTIONS) };
+}
+
+/**
+ * How well a clause fits what the question asks (1 = neutral): each asked kind the clause
+ * carries raises it; naming only other actions than the asked ones (correction when the
+ * asker wants access) lowers it, since such a paragraph carries another deadline.
+ */
+export function fitOf(needs: AnswerNeeds, carries: AnswerNeeds): number {
+  // Duties and "who is bound" match almost every clause ("應"): they do not discriminate.
+  const asked = needs.kinds.filter((k) => k !== "duties" && k !== "bound");
+  let fit = 1;
+  if (asked.length > 0) fit += asked.filter((k) => carries.kinds.includes(k)).length / asked.length;
+  if (needs.actions.length > 0 && carries.actions.length > 0) {
+    fit *= carries.actions.some((a) => needs.actions.includes(a)) ? 1.5 : 0.4;
+  }
+  return fit;
+}
