@@ -4,6 +4,7 @@ import { detectLang } from "../knowledge/language.js";
 import type { Answer } from "./answer/answer.js";
 import { composeAnswer } from "./answer/compose-answer.js";
 import { withTruncationNote } from "./answer/messages.js";
+import { holdsNoQuestion, noQuestionAnswer } from "./answer/no-question.js";
 
 export interface AskOptions {
   /** Answer in this language; detected from the question when absent. */
@@ -30,6 +31,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     async ask(question, options = {}) {
       const text = question.trim();
       const lang = options.lang ?? detectLang(text);
+      if (holdsNoQuestion(text)) return noQuestionAnswer(text, lang);
       // A pasted document is not a question: search with its beginning and say so.
       const searched = text.slice(0, MAX_QUESTION_CHARS);
       const result = await deps.retriever.retrieve({ text: searched, lang, ...(options.context ? { context: options.context } : {}) });

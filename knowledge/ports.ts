@@ -25,14 +25,17 @@ export interface RetrievedArticle {
   source: HitSource;
 }
 
-export type AbstainReason = "no_match" | "out_of_scope" | "unknown_reference";
+/** `no_question`: the input holds no question at all (NUL bytes, U+FFFD, a lone letter, gibberish). */
+export type AbstainReason = "no_match" | "out_of_scope" | "unknown_reference" | "no_question";
 
 export interface RetrievalResult {
   hits: RetrievedArticle[];
   abstained: boolean;
   reason?: AbstainReason;
-  /** A law the question names that the corpus does not hold (勞基法, 商標法 ...). */
+  /** A law the question names that the corpus does not hold (勞基法, 商標法, GDPR ...). */
   unknownLaw?: string;
+  /** The hits answer the question's duty under our regulations, not the `unknownLaw` it named. */
+  equivalentsOnly?: boolean;
   /** The neighbouring legal field the question belongs to, and where to look instead (in the question's language). */
   otherField?: { name: string; where: string };
   /** What the question asks for: kinds of answer (deadline, amount ...) and actions (access, deletion ...). */

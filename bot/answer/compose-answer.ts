@@ -3,8 +3,9 @@ import type { KnowledgeSource, RetrievalResult, RetrievedArticle } from "../../k
 import type { Answer, Citation } from "./answer.js";
 import { issuingAuthority } from "./authorities.js";
 import { directLead } from "./direct-lead.js";
+import { unsupportedFacts } from "./grounding.js";
 import { labelOf, labelOfParts } from "./labels.js";
-import { abstentionText, leadText, partlyElsewhere, warningText } from "./messages.js";
+import { abstentionText, equivalentsNote, leadText, partlyElsewhere, warningText } from "./messages.js";
 import { renderAnswerText } from "./render-text.js";
 
 /**
@@ -13,7 +14,8 @@ import { renderAnswerText } from "./render-text.js";
  * each marked as such.
  */
 export function composeAnswer(question: string, lang: Lang, result: RetrievalResult, knowledge: KnowledgeSource): Answer {
-  const citations = result.abstained ? [] : result.hits.flatMap((hit) => toCitation(hit, lang, knowledge) ?? []);
+  const found = result.abstained ? [] : result.hits.flatMap((hit) => toCitation(hit, lang, knowledge) ?? []);
+  const citations = scopeFirst(found, result, knowledge);
   const abstained = result.abstained || citations.length === 0;
   const base = {
     lang,
@@ -37,6 +39,7 @@ export function composeAnswer(question: string, lang: Lang, result: RetrievalRes
     });
     if (direct) answer.citations = quoteUsed(answer.citations, direct.used, knowledge, lang);
     answer.lead = leadText(answer.citations, lang, direct?.lines);
+    if (result.equivalentsOnly && result.unknownLaw) answer.lead = `${equivalentsNote(result.unknownLaw, lang)}\n${answer.lead}`;
   }
   if (abstained) {
     const { lead, suggestions } = abstentionText(result, lang, knowledge);
@@ -45,6 +48,18 @@ export function composeAnswer(question: string, lang: Lang, result: RetrievalRes
   }
   answer.text = renderAnswerText(answer);
   return answer;
+}
+
+/**
+ * Regulations in the asker's scope lead unless the question names another: "委外要怎麼監督？"
+ * is answered from the PDPA Enforcement Rules before the Cyber Security Management Act,
+ * which binds agencies, not shops. Exact references keep their place.
+ */
+function scopeFirst(citations: Citation[], result: RetrievalResult, knowledge: KnowledgeSource): Citation[] {
+  const preferred = new Set([...knowledge.scopeSummaries("zh").map((s) => s.pcode), ...result.mentionedLaws]);
+  if (preferred.size === 0) return citations;
+  const leads = (c: Citation) => c.source === "reference" || preferred.has(c.pcode);
+  return [...citations.filter(leads), ...citations.filter((c) => !leads(c))];
 }
 
 /** A paragraph the lead quotes is quoted under its citation too, first. */
@@ -108,8 +123,16 @@ function toCitation(hit: RetrievedArticle, lang: Lang, knowledge: KnowledgeSourc
   const authority = issuingAuthority(regulation?.category ?? knowledge.regulation(article.pcode, "zh")?.category);
   if (authority) citation.authority = authority;
   if (article.status === "not_yet_in_force" && regulation?.effectiveNote) citation.effectiveNote = regulation.effectiveNote;
+  // A note is about the whole article: under one paragraph it is shown only when it states
+  // nothing (no deadline, amount, authority) that the quoted paragraph does not carry.
   const note = knowledge.note(article.articleId, lang);
-  if (note) citation.note = note.text;
+  if (
+    note &&
+    (parts.length === 0 ||
+      unsupportedFacts(note.text, [{ text: citation.quote, ...(citation.authority ? { authority: citation.authority } : {}) }]).length === 0)
+  ) {
+    citation.note = note.text;
+  }
   return citation;
 }
 

@@ -56,7 +56,10 @@ function ranked(c: Citation, input: LeadInput): RankedSegment[] {
   // A clause the asker named by paragraph is answered from that paragraph.
   if (c.source === "reference" && c.path.length > 0)
     return rankSegments(c.quote, [], input.question, input.needs, c.textLang).map((s) => ({ ...s, paragraph: c.path[0] ?? s.paragraph }));
-  const asked = c.textLang === input.lang ? input.question : `${input.question} ${(input.expansions ?? []).join(" ")}`;
+  // A Chinese-only clause under an English question is matched through the question's
+  // translations alone: the English words would only dilute the share.
+  const expansions = (input.expansions ?? []).join(" ");
+  const asked = c.textLang === input.lang ? `${input.question} ${expansions}` : expansions || input.question;
   return rankSegments(c.articleText, focus, asked, input.needs, c.textLang);
 }
 

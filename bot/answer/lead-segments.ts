@@ -74,21 +74,21 @@ function isItem(line: string | undefined): boolean {
   return line !== undefined && /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[)）]|\d+\.)/.test(line);
 }
 
-/** Characters pairs (Chinese) or words (English) a question and a sentence share, as a share of the question's. */
-function overlap(question: string, sentence: string): number {
-  const grams = (text: string): Set<string> => {
-    const lower = text.toLowerCase();
-    const words = lower.match(/[a-z]{3,}/g)?.map((w) => w.replace(/(?:ing|ed|es|s)$/, "")) ?? [];
-    const han = lower.replace(/[^\p{Script=Han}]/gu, "");
-    const pairs = [...han].slice(0, -1).map((ch, i) => ch + (han[i + 1] ?? ""));
-    return new Set([...words, ...pairs]);
-  };
-  const q = grams(question);
-  if (q.size === 0) return 0;
-  const s = grams(sentence);
+/** Character pairs (Chinese) and words (English) of a text, the units overlap is counted in. */
+function grams(text: string): Set<string> {
+  const lower = text.toLowerCase();
+  const words = lower.match(/[a-z]{3,}/g)?.map((w) => w.replace(/(?:ing|ed|es|s)$/, "")) ?? [];
+  const han = lower.replace(/[^\p{Script=Han}]/gu, "");
+  const pairs = [...han].slice(0, -1).map((ch, i) => ch + (han[i + 1] ?? ""));
+  return new Set([...words, ...pairs]);
+}
+
+/** The share of the question's units a sentence shares. */
+function overlap(question: Set<string>, sentence: string): number {
+  if (question.size === 0) return 0;
   let shared = 0;
-  for (const g of q) if (s.has(g)) shared++;
-  return shared / q.size;
+  for (const g of grams(sentence)) if (question.has(g)) shared++;
+  return shared / question.size;
 }
 
 export interface RankedSegment {
@@ -105,10 +105,11 @@ export interface RankedSegment {
  */
 export function rankSegments(articleText: string, focus: number[], question: string, needs: AnswerNeeds, lang: Lang): RankedSegment[] {
   const ranked: RankedSegment[] = [];
+  const asked = grams(question);
   for (const [i, paragraph] of paragraphsOf(articleText).entries()) {
     const bonus = focus.length === 0 || focus.includes(i + 1) ? 1.25 : 1;
     for (const [j, text] of segmentsOf(paragraph, lang).entries()) {
-      const score = fitOf(needs, clauseCarries(text)) * (0.2 + overlap(question, text)) * bonus * (j === 0 ? 1.1 : 1);
+      const score = fitOf(needs, clauseCarries(text)) * (0.2 + overlap(asked, text)) * bonus * (j === 0 ? 1.1 : 1);
       ranked.push({ text: shorten(text, MAX_SEGMENT[lang] * 2), paragraph: i + 1, score });
     }
   }

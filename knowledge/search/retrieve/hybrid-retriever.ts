@@ -136,6 +136,10 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
       cases: [],
       ...(field ? { otherField: query.lang === "en" ? { name: field.name_en, where: field.where_en } : { name: field.name_zh, where: field.where_zh } } : {}),
     };
+    // "What does GDPR Article 17 say": a law we do not hold, and nothing else asked.
+    if (references.foreignLaw && references.onlyForeign) {
+      return { ...base, hits: [], abstained: true, reason: "out_of_scope", unknownLaw: references.foreignLaw };
+    }
     if (references.unknown && references.found.length === 0) {
       return { ...base, hits: [], abstained: true, reason: "unknown_reference" };
     }
@@ -163,7 +167,9 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
       hits.push({ articleId: doc.id, score, focus: focus.ids, fit: focus.fit, source: "search" });
     }
     const cited = withSuccessors(hits, limit);
-    return { ...base, hits: cited, abstained: false, cases: relatedCases(terms, cited) };
+    // "GDPR Article 33 要多久通報？": our clauses on the same duty, marked as such, never "our Art. 33".
+    const foreign = references.foreignLaw ? { unknownLaw: references.foreignLaw, equivalentsOnly: true } : {};
+    return { ...base, ...foreign, hits: cited, abstained: false, cases: relatedCases(terms, cited) };
   }
 
   /**
