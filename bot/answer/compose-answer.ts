@@ -15,7 +15,8 @@ import { renderAnswerText } from "./render-text.js";
  */
 export function composeAnswer(question: string, lang: Lang, result: RetrievalResult, knowledge: KnowledgeSource): Answer {
   const found = result.abstained ? [] : result.hits.flatMap((hit) => toCitation(hit, lang, knowledge) ?? []);
-  const citations = scopeFirst(found, result, knowledge);
+  const preferred = new Set([...knowledge.scopeSummaries("zh").map((s) => s.pcode), ...result.mentionedLaws]);
+  const citations = scopeFirst(found, preferred);
   const abstained = result.abstained || citations.length === 0;
   const base = {
     lang,
@@ -36,8 +37,10 @@ export function composeAnswer(question: string, lang: Lang, result: RetrievalRes
       citations,
       needs: result.needs ?? { kinds: [], actions: [] },
       ...(result.expansions ? { expansions: result.expansions } : {}),
+      preferred,
+      articleText: (pcode, article) => knowledge.clause(`${pcode}:${article}`, "zh")?.text,
     });
-    if (direct) answer.citations = quoteUsed(answer.citations, direct.used, knowledge, lang);
+    if (direct) answer.citations = leadFirst(quoteUsed(answer.citations, direct.used, knowledge, lang), direct.used);
     answer.lead = leadText(answer.citations, lang, direct?.lines);
     if (result.equivalentsOnly && result.unknownLaw) answer.lead = `${equivalentsNote(result.unknownLaw, lang)}\n${answer.lead}`;
   }
@@ -55,11 +58,24 @@ export function composeAnswer(question: string, lang: Lang, result: RetrievalRes
  * is answered from the PDPA Enforcement Rules before the Cyber Security Management Act,
  * which binds agencies, not shops. Exact references keep their place.
  */
-function scopeFirst(citations: Citation[], result: RetrievalResult, knowledge: KnowledgeSource): Citation[] {
-  const preferred = new Set([...knowledge.scopeSummaries("zh").map((s) => s.pcode), ...result.mentionedLaws]);
+function scopeFirst(citations: Citation[], preferred: Set<string>): Citation[] {
   if (preferred.size === 0) return citations;
   const leads = (c: Citation) => c.source === "reference" || preferred.has(c.pcode);
   return [...citations.filter(leads), ...citations.filter((c) => !leads(c))];
+}
+
+/** The clauses the lead rests on are cited first, in the lead's order (a repealed first hit keeps its warning place). */
+function leadFirst(citations: Citation[], used: Array<{ articleId: string }>): Citation[] {
+  if (citations[0]?.status === "repealed") return citations;
+  const order = [...new Set(used.map((u) => u.articleId))];
+  const rank = (c: Citation) => {
+    const i = order.indexOf(c.articleId);
+    return i < 0 ? order.length : i;
+  };
+  return citations
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i)
+    .map((x) => x.c);
 }
 
 /** A paragraph the lead quotes is quoted under its citation too, first. */

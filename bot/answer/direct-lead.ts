@@ -1,5 +1,5 @@
 import type { Lang } from "../../knowledge/clause.js";
-import type { AnswerNeeds } from "../../knowledge/index.js";
+import { type AnswerKind, type AnswerNeeds, carriesWithReferences, clauseCarries } from "../../knowledge/index.js";
 import type { Citation } from "./answer.js";
 import { AUTHORITY_NAMES } from "./authorities.js";
 import { extractFacts, type Fact, findUnsupported } from "./grounding.js";
@@ -20,13 +20,20 @@ export interface LeadInput {
   needs: AnswerNeeds;
   /** Statute wording the retrieval expanded the question with: matched like the question's words. */
   expansions?: string[];
+  /** Regulations in the asker's scope or named in the question: they lead. */
+  preferred?: Set<string>;
+  /** Text of an article, for the actions a sentence inherits from the one it cites ("依第十條規定之請求"). */
+  articleText?: (pcode: string, article: string) => string | undefined;
 }
 
 // A later citation leads only when it carries what the question asks and the first does not.
-const RANK_DECAY = [1, 0.8, 0.65, 0.55, 0.5];
+const RANK_DECAY = [1, 0.85, 0.75, 0.7, 0.65];
+const FACT_KINDS: AnswerKind[] = ["deadline", "amount", "authority"];
 const MAX_DUTIES = 4;
 /** A second sentence is shown only when it answers at least this well, relative to the first. */
 const SECOND_SHARE = 0.8;
+/** A regulation outside the asker's scope (the Cyber Security Management Act binds agencies) leads only when clearly better. */
+const OUT_OF_SCOPE = 0.3;
 /** Another paragraph of the same article needs less: it is the same rule's other half. */
 const SAME_ARTICLE_SHARE = 0.6;
 const SPECIFIC = ["deadline", "amount", "authority", "definition", "exception"] as const;
@@ -53,14 +60,16 @@ export function directLead(input: LeadInput): DirectLead | undefined {
 /** The article's sentences for this question, best first, with the paragraphs the citation quotes preferred. */
 function ranked(c: Citation, input: LeadInput): RankedSegment[] {
   const focus = c.path.length === 0 ? [] : paragraphsOf(c.articleText).flatMap((p, i) => (c.quote.includes(p.split("\n")[0] ?? p) ? [i + 1] : []));
+  // Actions come from the articles a sentence cites too (English text: the Chinese one's references).
+  const carries = (text: string) => carriesWithReferences(text, (article) => input.articleText?.(c.pcode, article));
   // A clause the asker named by paragraph is answered from that paragraph.
   if (c.source === "reference" && c.path.length > 0)
-    return rankSegments(c.quote, [], input.question, input.needs, c.textLang).map((s) => ({ ...s, paragraph: c.path[0] ?? s.paragraph }));
+    return rankSegments(c.quote, [], input.question, input.needs, c.textLang, carries).map((s) => ({ ...s, paragraph: c.path[0] ?? s.paragraph }));
   // A Chinese-only clause under an English question is matched through the question's
   // translations alone: the English words would only dilute the share.
   const expansions = (input.expansions ?? []).join(" ");
   const asked = c.textLang === input.lang ? `${input.question} ${expansions}` : expansions || input.question;
-  return rankSegments(c.articleText, focus, asked, input.needs, c.textLang);
+  return rankSegments(c.articleText, focus, asked, input.needs, c.textLang, carries);
 }
 
 /** The label of the paragraph a sentence comes from (the article's when it has one paragraph). */
@@ -73,10 +82,14 @@ function labelFor(c: Citation, paragraph: number, lang: Lang): string {
 function answerLines(input: LeadInput, usable: Citation[], used: DirectLead["used"]): string[] {
   const candidates = usable.slice(0, RANK_DECAY.length);
   // Each candidate's best sentence, weighed by rank: the sentence that answers, not the article that scored.
-  const scored = candidates
-    .map((c, i) => ({ c, segments: ranked(c, input), decay: RANK_DECAY[i] ?? 0 }))
+  const all = candidates
+    .map((c, i) => ({ c, segments: ranked(c, input), decay: (RANK_DECAY[i] ?? 0) * (input.preferred && !input.preferred.has(c.pcode) ? OUT_OF_SCOPE : 1) }))
     .map((x) => ({ ...x, weight: (x.segments[0]?.score ?? 0) * x.decay }))
     .sort((a, b) => b.weight - a.weight);
+  // A deadline, amount or authority question is answered by a sentence that states one, when any does.
+  const facts = input.needs.kinds.filter((k) => FACT_KINDS.includes(k));
+  const stating = all.filter((x) => x.segments[0] && facts.length > 0 && facts.every((k) => clauseCarries(x.segments[0]?.text ?? "").kinds.includes(k)));
+  const scored = stating.length > 0 ? [...stating, ...all.filter((x) => !stating.includes(x))] : all;
   const top = scored[0];
   const best = top?.segments[0];
   if (!top || !best) return [];

@@ -1,6 +1,9 @@
 import type { Lang } from "../../knowledge/clause.js";
 import { type AnswerNeeds, clauseCarries, fitOf } from "../../knowledge/index.js";
 
+/** What a sentence carries; the caller may complete its actions from the articles it cites. */
+export type CarriesOf = (text: string) => AnswerNeeds;
+
 /**
  * The sentence of a clause that answers the question, in the clause's own words. A list
  * introduction ("應訂定下列機制：") keeps its items: a list is never cut at the matched item.
@@ -103,13 +106,20 @@ export interface RankedSegment {
  * for a deadline question, the access paragraph for an access request), then shared words;
  * the paragraphs retrieval focused on are preferred.
  */
-export function rankSegments(articleText: string, focus: number[], question: string, needs: AnswerNeeds, lang: Lang): RankedSegment[] {
+export function rankSegments(
+  articleText: string,
+  focus: number[],
+  question: string,
+  needs: AnswerNeeds,
+  lang: Lang,
+  carries: CarriesOf = clauseCarries,
+): RankedSegment[] {
   const ranked: RankedSegment[] = [];
   const asked = grams(question);
   for (const [i, paragraph] of paragraphsOf(articleText).entries()) {
     const bonus = focus.length === 0 || focus.includes(i + 1) ? 1.25 : 1;
     for (const [j, text] of segmentsOf(paragraph, lang).entries()) {
-      const score = fitOf(needs, clauseCarries(text)) * (0.2 + overlap(asked, text)) * bonus * (j === 0 ? 1.1 : 1);
+      const score = fitOf(needs, carries(text)) * (0.2 + overlap(asked, text)) * bonus * (j === 0 ? 1.1 : 1);
       ranked.push({ text: shorten(text, MAX_SEGMENT[lang] * 2), paragraph: i + 1, score });
     }
   }

@@ -50,15 +50,47 @@ const CLAUSE: Record<AnswerKind, RegExp> = {
 };
 
 const ACTIONS: Record<Action, RegExp> = {
-  access: /查詢|查閱|閱覽|\binquir|\breview\b|\bview\b|\baccess\b/i,
-  copy: /複製|副本|\bcop(?:y|ies)\b/i,
-  correct: /補充|更正|修改|修正錯誤|\bcorrect|\bsupplement/i,
-  stop: /停止|\bstop\b|\bceas/i,
-  delete: /刪除|抹除|刪掉|\berase|\bdelet/i,
+  access: /查詢|查閱|閱覽|查看|調閱|\binquir|\breview\b|\bview\b|\baccess\b|\bsee (?:their|his|her|my)\b/i,
+  copy: /複製|副本|複印|影印|\bcop(?:y|ies)\b/i,
+  correct: /補充|更正|修改|修正|改正|\bcorrect|\bsupplement|\brectif|\bfix\b/i,
+  stop: /停止|不要再|\bstop\b|\bceas/i,
+  delete: /刪除|抹除|刪掉|移除|清除|\berase|\bdelet|\bremov/i,
   report: /通報|\breport/i,
   notify: /通知|告知|\bnotif|\binform\b/i,
   rescind: /解除|退貨|\brescind|\brescission|\breturn\b/i,
 };
+
+const ARTICLE_REF = /第([一二三四五六七八九十百]+)條(?:之([一二三四五六七八九十]+))?/g;
+const ZH_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+function zhNumber(text: string): number {
+  let total = 0;
+  let digit = 0;
+  for (const ch of text) {
+    if (ch === "十" || ch === "百") {
+      total += (digit || 1) * (ch === "十" ? 10 : 100);
+      digit = 0;
+    } else digit = ZH_DIGIT[ch] ?? 0;
+  }
+  return total + digit;
+}
+
+/** Article numbers a clause refers to in its own regulation ("依第十條規定", "第十九條之二" -> "19-2"), at most two. */
+export function articleReferences(text: string): string[] {
+  return [...text.matchAll(ARTICLE_REF)].slice(0, 2).map((m) => `${zhNumber(m[1] ?? "")}${m[2] ? `-${zhNumber(m[2])}` : ""}`);
+}
+
+/**
+ * What a clause carries, its actions completed from the articles it refers to: PDPA
+ * Art. 13(1) "受理當事人依第十條規定之請求" is about access (Art. 10) without saying so.
+ */
+export function carriesWithReferences(text: string, articleText: (article: string) => string | undefined): AnswerNeeds {
+  const own = clauseCarries(text);
+  const refs = articleReferences(text);
+  if (refs.length === 0) return own;
+  const inherited = refs.flatMap((a) => clauseCarries(articleText(a) ?? "").actions);
+  return { kinds: own.kinds, actions: [...new Set([...own.actions, ...inherited])] };
+}
 
 function matching<K extends string>(text: string, patterns: Record<K, RegExp>): K[] {
   return (Object.keys(patterns) as K[]).filter((key) => patterns[key].test(text));
@@ -74,6 +106,8 @@ export function clauseCarries(text: string): AnswerNeeds {
   return { kinds: matching(text, CLAUSE), actions: matching(text, ACTIONS) };
 }
 
+const FACT_KINDS = new Set<AnswerKind>(["deadline", "amount", "authority"]);
+
 /**
  * How well a clause fits what the question asks (1 = neutral): each asked kind the clause
  * carries raises it; naming only other actions than the asked ones (correction when the
@@ -83,7 +117,8 @@ export function fitOf(needs: AnswerNeeds, carries: AnswerNeeds): number {
   // Duties and "who is bound" match almost every clause ("應"): they do not discriminate.
   const asked = needs.kinds.filter((k) => k !== "duties" && k !== "bound");
   let fit = 1;
-  if (asked.length > 0) fit += asked.filter((k) => carries.kinds.includes(k)).length / asked.length;
+  // A deadline, amount or authority question is not answered by a clause without one.
+  for (const kind of asked) if (carries.kinds.includes(kind)) fit *= FACT_KINDS.has(kind) ? 2.5 : 1.5;
   if (needs.actions.length > 0 && carries.actions.length > 0) {
     fit *= carries.actions.some((a) => needs.actions.includes(a)) ? 1.5 : 0.4;
   }

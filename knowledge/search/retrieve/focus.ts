@@ -1,5 +1,5 @@
 import type { ClauseRecord } from "../../clause.js";
-import { type AnswerNeeds, clauseCarries, fitOf } from "./answer-kinds.js";
+import { type AnswerNeeds, carriesWithReferences, clauseCarries, fitOf } from "./answer-kinds.js";
 
 /** A part must hold at least this share of the evidence found in all parts to be quoted alone. */
 const MIN_SHARE = 0.15;
@@ -13,8 +13,8 @@ export interface FocusInput {
   termsOf: (part: ClauseRecord) => Set<string>;
   /** What the question asks for (deadline, amount ...; access vs deletion ...). */
   needs: AnswerNeeds;
-  /** Text of the articles a part refers to ("依第十條規定之請求"), whose actions it inherits. */
-  referenced: (part: ClauseRecord) => string;
+  /** Text of an article of the same regulation, for the actions a part inherits from the one it cites. */
+  articleText: (pcode: string, article: string) => string | undefined;
 }
 
 export interface Focus {
@@ -39,7 +39,10 @@ export function chooseFocus(input: FocusInput): Focus {
   const scored = candidates.map((part) => {
     let lexical = 0;
     for (const term of termsOf(part)) lexical += (query.get(term) ?? 0) * idf(term);
-    const fit = fitOf(needs, carriesOf(part, input));
+    const fit = fitOf(
+      needs,
+      carriesWithReferences(part.text, (article) => input.articleText(part.pcode, article)),
+    );
     // Prefer the finer unit at equal evidence: an item over the paragraph that lists it.
     return { part, lexical, fit, score: lexical * fit * (part.level === "item" ? 1.05 : 1) };
   });
@@ -53,13 +56,6 @@ export function chooseFocus(input: FocusInput): Focus {
     if (previous) chosen.unshift(previous);
   }
   return { ids: chosen.map((p) => p.id), fit: best.fit };
-}
-
-function carriesOf(part: ClauseRecord, input: FocusInput): AnswerNeeds {
-  const own = clauseCarries(part.text);
-  if (own.actions.length > 0 && !/第[一二三四五六七八九十百]+條/.test(part.text)) return own;
-  const inherited = clauseCarries(input.referenced(part)).actions;
-  return { kinds: own.kinds, actions: [...new Set([...own.actions, ...inherited])] };
 }
 
 function articleFit(parts: ClauseRecord[], input: FocusInput): number {

@@ -7,7 +7,6 @@ import type { ConceptMatch, GlossaryMatcher } from "../query/glossary-matcher.js
 import type { LawNames } from "../query/law-names.js";
 import type { OutOfScopeMatcher } from "../query/out-of-scope-matcher.js";
 import type { Analyzer } from "../text/analyzer.js";
-import { parseChineseNumber } from "../text/numerals.js";
 import { decideAbstention } from "./abstention.js";
 import { questionNeeds } from "./answer-kinds.js";
 import { chooseFocus } from "./focus.js";
@@ -75,16 +74,7 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
     return terms;
   };
 
-  // "依第十條規定之請求": the articles of the same regulation a part refers to (at most two).
-  const ARTICLE_REF = /第([一二三四五六七八九十百]+)條(?:之([一二三四五六七八九十]+))?/g;
-  const referenced = (part: ClauseRecord): string =>
-    [...part.text.matchAll(ARTICLE_REF)]
-      .slice(0, 2)
-      .map((m) => {
-        const sub = m[2] ? `-${parseChineseNumber(m[2])}` : "";
-        return deps.kb.clause(`${part.pcode}:${parseChineseNumber(m[1] ?? "")}${sub}`, "zh")?.text ?? "";
-      })
-      .join("\n");
+  const articleText = (pcode: string, article: string) => deps.kb.clause(`${pcode}:${article}`, "zh")?.text;
 
   async function retrieve(query: RetrievalQuery): Promise<RetrievalResult> {
     const limit = query.limit ?? options.maxCitations;
@@ -163,7 +153,7 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
       if (seen.has(doc.id)) continue;
       seen.add(doc.id);
       const parts = partsByArticle.get(doc.id) ?? [];
-      const focus = chooseFocus({ parts, query: terms, idf: deps.lexical.idf, termsOf, needs, referenced });
+      const focus = chooseFocus({ parts, query: terms, idf: deps.lexical.idf, termsOf, needs, articleText });
       hits.push({ articleId: doc.id, score, focus: focus.ids, fit: focus.fit, source: "search" });
     }
     const cited = withSuccessors(hits, limit);
