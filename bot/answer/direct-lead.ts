@@ -1,5 +1,5 @@
 import type { Lang } from "../../knowledge/clause.js";
-import { type AnswerKind, type AnswerNeeds, carriesWithReferences, clauseCarries } from "../../knowledge/index.js";
+import { type AnswerKind, type AnswerNeeds, carriesWithReferences, clauseCarries, questionNeeds } from "../../knowledge/index.js";
 import type { Citation } from "./answer.js";
 import { AUTHORITY_NAMES } from "./authorities.js";
 import { extractFacts, type Fact, findUnsupported } from "./grounding.js";
@@ -95,6 +95,12 @@ function answerLines(input: LeadInput, usable: Citation[], used: DirectLead["use
   if (!top || !best) return [];
   const lines = [line(top.c, [best], input)];
   used.push({ articleId: top.c.articleId, paragraph: best.paragraph });
+  const part = secondPart(input, candidates, best.text);
+  if (part) {
+    lines.push(line(part.c, [part.segment], input));
+    used.push({ articleId: part.c.articleId, paragraph: part.segment.paragraph });
+    return withNotes(lines, input, candidates);
+  }
   // A second sentence: the same article's other paragraph, or another article, that answers about as well.
   const sameArticle = top.segments.find((s) => s !== best && s.paragraph !== best.paragraph && s.score >= best.score * SAME_ARTICLE_SHARE);
   const other = scored[1];
@@ -106,11 +112,38 @@ function answerLines(input: LeadInput, usable: Citation[], used: DirectLead["use
     lines.push(line(other.c, [otherBest], input));
     used.push({ articleId: other.c.articleId, paragraph: otherBest.paragraph });
   }
+  return withNotes(lines, input, candidates);
+}
+
+function withNotes(lines: string[], input: LeadInput, candidates: Citation[]): string[] {
   const missing = missingNote(input, candidates);
   if (missing) lines.unshift(missing);
   const schedule = scheduleNote(lines.join(""), input.lang);
   if (schedule) lines.push(schedule);
   return lines;
+}
+
+// "…哪些交易資訊？這些資訊要用什麼形式提供？", "what must it tell them, and what must it offer": a question in parts.
+const PARTS =
+  /[？?]\s*|[，,；;]\s*(?:and\s+|以及|還有|另外|那|又)?(?=(?:what|how|when|who|which|do|does|must|can|is|are)\b|(?:要|該|須|需|必須)?(?:怎麼|如何|什麼|哪些|多久|幾天|誰|是否))/i;
+
+/** The best sentence for the question's last part, when it asks something the first sentence does not answer. */
+function secondPart(input: LeadInput, candidates: Citation[], first: string): { c: Citation; segment: RankedSegment } | undefined {
+  const parts = input.question
+    .split(PARTS)
+    .map((p) => p.trim())
+    .filter((p) => p.length >= 4);
+  const last = parts.at(-1);
+  if (parts.length < 2 || !last) return undefined;
+  const asked: LeadInput = { ...input, question: last, needs: questionNeeds(last) };
+  let found: { c: Citation; segment: RankedSegment; weight: number } | undefined;
+  for (const [i, c] of candidates.entries()) {
+    // Not the first sentence again, nor another cut of the same list (same introduction).
+    const segment = ranked(c, asked).find((s) => !first.includes(s.text) && !s.text.includes(first) && s.text.slice(0, 16) !== first.slice(0, 16));
+    const weight = (segment?.score ?? 0) * (RANK_DECAY[i] ?? 0) * (input.preferred && !input.preferred.has(c.pcode) ? OUT_OF_SCOPE : 1);
+    if (segment && (!found || weight > found.weight)) found = { c, segment, weight };
+  }
+  return found;
 }
 
 function line(c: Citation, segments: RankedSegment[], input: LeadInput): string {

@@ -44,14 +44,16 @@ const CLAUSE: Record<AnswerKind, RegExp> = {
   authority: /本部|本會|主管機關|政府|委員會|數位發展部|法務部|經濟部|\bcompetent authorit|\bgovernment authorit|\bMinistry\b/i,
   bound: /適用|所稱.*者|應|\bshall\b|\bapplies\b/i,
   exception: /但[^書]|不在此限|除外|不適用|\bunless\b|\bexcept\b|\bnot apply\b|\bprovided,? however\b|\bHowever\b/i,
-  definition: /係指|指[^定示揮]|稱.{1,20}者|所稱|\bmeans\b|\brefers? to\b|\bshall mean\b/i,
+  definition:
+    /係指|指[^定示揮]|稱.{1,20}者|所稱|\bmeans (?:a|an|the|any|that)\b|\brefers to\b|\bas referred to\b|\bshall mean\b|\bthe term\b|["“][^"”]{2,60}["”],?\s+(?:as referred to|includes?|means)/i,
   contents: /下列|如下|左列|所列|應包括|應包含|應記載|應載明|\bfollowing\b|\bshall (?:include|contain|state)\b/i,
   duties: /應|\bshall\b|\bmust\b/i,
 };
 
 const ACTIONS: Record<Action, RegExp> = {
   access: /查詢|查閱|閱覽|查看|調閱|\binquir|\breview\b|\bview\b|\baccess\b|\bsee (?:their|his|her|my)\b/i,
-  copy: /複製|副本|複印|影印|\bcop(?:y|ies)\b/i,
+  // A data subject's request for a copy, not "backup copies": the noun alone names no request.
+  copy: /複製|副本|複印|影印|\b(?:a|request(?:s|ed|ing)?|obtain(?:s|ing)?|get|provide)\s+(?:a\s+)?cop(?:y|ies)\b|\bcop(?:y|ies) of (?:their|his|her|my|its|the personal)\b/i,
   correct: /補充|更正|修改|修正|改正|\bcorrect|\bsupplement|\brectif|\bfix\b/i,
   stop: /停止|不要再|\bstop\b|\bceas/i,
   delete: /刪除|抹除|刪掉|移除|清除|\berase|\bdelet|\bremov/i,
