@@ -3,7 +3,7 @@
  * quotes the paragraph that holds the answer (the deadline, the fine, the authority ...)
  * rather than the one that merely shares the most words.
  */
-export type AnswerKind = "deadline" | "amount" | "authority" | "bound" | "exception" | "definition" | "contents" | "duties";
+export type AnswerKind = "deadline" | "amount" | "authority" | "bound" | "exception" | "definition" | "contents" | "manner" | "duties";
 
 /** What the asker wants done with data or a contract: PDPA Art. 3/10/11/13 give each its own deadline. */
 export type Action = "access" | "copy" | "correct" | "stop" | "delete" | "report" | "notify" | "rescind";
@@ -34,6 +34,9 @@ const QUESTION: Record<AnswerKind, RegExp> = {
   definition: /什麼是|是什麼|何謂|算不算|算是|屬不屬於|是否屬於|定義|指什麼|\bcounts? as\b|\bwhat (?:is|are|counts)\b|\bdefin|\bmean\b|\bconsidered\b/i,
   contents:
     /哪些|內容|記載|包含|包括|寫什麼|寫哪些|項目|事項|\bwhat (?:information|details|items|must .* (?:contain|include))\b|\bwhich (?:items|details|information)\b|\binclude\b/i,
+  // In what form: in writing, electronically, by e-mail (書面同意, 以電子方式為之).
+  manner:
+    /什麼形式|什麼方式|哪種方式|用什麼|書面|紙本|電子郵件|email|e-mail|\bin (?:what|which) (?:form|way|format)\b|\bin writing\b|\bby (?:e-?mail|post|letter)\b|\bwritten\b/i,
   duties:
     /要做什麼|要做哪些|怎麼辦|該怎麼做|要怎麼處理|要怎麼做|應該做|應採取|有哪些義務|義務|\bwhat (?:should|must|do) we do\b|\bwhat (?:are|is) (?:our|the) (?:obligations?|duties)\b|\bwhat steps\b|\bwhat to do\b/i,
 };
@@ -47,6 +50,7 @@ const CLAUSE: Record<AnswerKind, RegExp> = {
   definition:
     /係指|指[^定示揮]|稱.{1,20}者|所稱|\bmeans (?:a|an|the|any|that)\b|\brefers to\b|\bas referred to\b|\bshall mean\b|\bthe term\b|["“][^"”]{2,60}["”],?\s+(?:as referred to|includes?|means)/i,
   contents: /下列|如下|左列|所列|應包括|應包含|應記載|應載明|\bfollowing\b|\bshall (?:include|contain|state)\b/i,
+  manner: /書面|電子方式|電子文件|電子郵件|以[^，。；]{1,10}方式|\bin writing\b|\belectronic|\be-?mail\b|\bwritten\b/i,
   duties: /應|\bshall\b|\bmust\b/i,
 };
 
