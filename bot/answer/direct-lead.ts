@@ -108,7 +108,15 @@ function answerLines(input: LeadInput, usable: Citation[], used: DirectLead["use
   if (sameArticle) {
     lines.push(line(top.c, [sameArticle], input));
     used.push({ articleId: top.c.articleId, paragraph: sameArticle.paragraph });
-  } else if (other && otherBest && other.weight >= top.weight * SECOND_SHARE && other.c.articleId !== top.c.articleId) {
+  } else if (
+    other &&
+    otherBest &&
+    other.weight >= top.weight * SECOND_SHARE &&
+    other.c.articleId !== top.c.articleId &&
+    (other.c.pcode === top.c.pcode || (facts.length === 0 && input.preferred?.has(other.c.pcode) !== false))
+  ) {
+    // For a deadline, amount or authority question only the same regulation's other article:
+    // another law's deadline beside the answer is how wrong deadlines get read.
     lines.push(line(other.c, [otherBest], input));
     used.push({ articleId: other.c.articleId, paragraph: otherBest.paragraph });
   }
