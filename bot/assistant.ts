@@ -3,6 +3,7 @@ import type { KnowledgeSource, Retriever } from "../knowledge/index.js";
 import { detectLang } from "../knowledge/language.js";
 import type { Answer } from "./answer/answer.js";
 import { composeAnswer } from "./answer/compose-answer.js";
+import { asksHoldings, holdingsAnswer } from "./answer/holdings.js";
 import { withTruncationNote } from "./answer/messages.js";
 import { holdsNoQuestion, noQuestionAnswer } from "./answer/no-question.js";
 
@@ -32,6 +33,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const text = question.trim();
       const lang = options.lang ?? detectLang(text);
       if (holdsNoQuestion(text)) return noQuestionAnswer(text, lang);
+      if (asksHoldings(text)) return holdingsAnswer(text, lang, deps.knowledge);
       // A pasted document is not a question: search with its beginning and say so.
       const searched = text.slice(0, MAX_QUESTION_CHARS);
       const result = await deps.retriever.retrieve({ text: searched, lang, ...(options.context ? { context: options.context } : {}) });

@@ -25,8 +25,11 @@ export interface RetrievedArticle {
   source: HitSource;
 }
 
-/** `no_question`: the input holds no question at all (NUL bytes, U+FFFD, a lone letter, gibberish). */
-export type AbstainReason = "no_match" | "out_of_scope" | "unknown_reference" | "no_question";
+/**
+ * `no_question`: the input holds no question at all (NUL bytes, U+FFFD, a lone letter, gibberish);
+ * `capabilities`: the question is about the bot ("你收錄哪些法規？"), answered with what it holds.
+ */
+export type AbstainReason = "no_match" | "out_of_scope" | "unknown_reference" | "no_question" | "capabilities";
 
 export interface RetrievalResult {
   hits: RetrievedArticle[];

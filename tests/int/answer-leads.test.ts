@@ -118,4 +118,15 @@ describe("direct leads over the real corpus", () => {
     }
     expect(held).toMatch(/網際網路零售業.*（已廢止）/);
   });
+
+  it("answers 'which regulations do you hold' with every regulation loaded", async () => {
+    const zh = await ask("你收錄哪些法規？");
+    expect(zh.reason).toBe("capabilities");
+    const names = new Set(runtime.index.kb.regulations().map((r) => r.nameZh));
+    expect(names.size).toBe(8);
+    for (const name of names) expect(zh.lead).toContain(`《${name}》`);
+    const en = await ask("Which regulations do you cover?");
+    expect(en.lead).toContain("Personal Data Protection Act");
+    expect(en.lead).toContain("Cyber Security Management Act");
+  });
 });
