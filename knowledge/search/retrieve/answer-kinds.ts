@@ -3,7 +3,7 @@
  * quotes the paragraph that holds the answer (the deadline, the fine, the authority ...)
  * rather than the one that merely shares the most words.
  */
-export type AnswerKind = "deadline" | "amount" | "authority" | "bound" | "exception" | "definition" | "contents" | "manner" | "duties";
+export type AnswerKind = "deadline" | "amount" | "authority" | "who" | "bound" | "exception" | "definition" | "contents" | "manner" | "duties";
 
 /** What the asker wants done with data or a contract: PDPA Art. 3/10/11/13 give each its own deadline. */
 export type Action = "access" | "copy" | "correct" | "stop" | "delete" | "report" | "notify" | "rescind";
@@ -28,12 +28,13 @@ const QUESTION: Record<AnswerKind, RegExp> = {
     /多少錢|罰.{0,6}(?:多少|範圍|上限|最高|幾萬)|(?:罰鍰|罰款|賠償|賠).{0,6}(?:多少|範圍|上限|最高)|金額|額度|\bhow much\b|\bamount\b|\b(?:maximum|minimum|range of)\b.*\b(?:fine|penalt|compensation)|\bwhat (?:fines?|penalt(?:y|ies))\b/i,
   authority:
     /向誰|通報誰|通知誰|報給誰|給誰|哪個機關|哪一個機關|什麼機關|哪個單位|主管機關是|向哪|\bwhich (?:authority|agency|ministry|government)\b|\bto whom\b|\bwho (?:do|should|must) we (?:report|notify)\b|\breport (?:it )?to whom\b/i,
-  bound:
-    /誰要|誰負責|由誰|適用|受規範|哪些業者|要不要遵守|是否.*需要|\bwho (?:must|is|are|has|bears)\b|\bappl(?:y|ies) to\b|\bcovered\b|\bsubject to\b|\bresponsible\b/i,
+  // Who within the business does it, approves it, bears it (負責人員, 代表人核定).
+  who: /誰要|誰負責|由誰|誰來|誰決定|誰核准|誰簽|\bwho (?:is responsible|must approve|approves|decides|signs|bears)\b/i,
+  bound: /適用|受規範|哪些業者|要不要遵守|是否.*需要|\bwho (?:must|is|are|has|bears)\b|\bappl(?:y|ies) to\b|\bcovered\b|\bsubject to\b|\bresponsible\b/i,
   exception: /例外|除外|可以不|不用|不必|免除|豁免|什麼情況下?可以|\bexceptions?\b|\bexempt/i,
   definition: /什麼是|是什麼|何謂|算不算|算是|屬不屬於|是否屬於|定義|指什麼|\bcounts? as\b|\bwhat (?:is|are|counts)\b|\bdefin|\bmean\b|\bconsidered\b/i,
   contents:
-    /哪些|內容|記載|包含|包括|寫什麼|寫哪些|項目|事項|\bwhat (?:information|details|items|must .* (?:contain|include))\b|\bwhich (?:items|details|information)\b|\binclude\b/i,
+    /哪些|什麼樣的?|哪幾|內容|記載|包含|包括|寫什麼|寫哪些|項目|事項|\bwhat kinds? of\b|\bwhat (?:information|details|items|must .* (?:contain|include))\b|\bwhich (?:items|details|information)\b|\binclude\b/i,
   // In what form: in writing, electronically, by e-mail (書面同意, 以電子方式為之).
   manner:
     /什麼形式|什麼方式|哪種方式|用什麼|書面|紙本|電子郵件|email|e-mail|\bin (?:what|which) (?:form|way|format)\b|\bin writing\b|\bby (?:e-?mail|post|letter)\b|\bwritten\b/i,
@@ -45,6 +46,7 @@ const CLAUSE: Record<AnswerKind, RegExp> = {
   deadline: DURATION,
   amount: AMOUNT,
   authority: /本部|本會|主管機關|政府|委員會|數位發展部|法務部|經濟部|\bcompetent authorit|\bgovernment authorit|\bMinistry\b/i,
+  who: /代表人|負責人|專責人員|管理人員|授權人員|受託者|應經.{0,12}(?:核定|同意|核准)|由.{1,12}(?:負責|核定|定之)|\brepresentative\b|\bresponsible person|\bdesignated (?:staff|personnel)|\bapprov/i,
   bound: /適用|所稱.*者|應|\bshall\b|\bapplies\b/i,
   exception: /但[^書]|不在此限|除外|不適用|\bunless\b|\bexcept\b|\bnot apply\b|\bprovided,? however\b|\bHowever\b/i,
   definition:
