@@ -92,6 +92,8 @@ describe("direct leads over the real corpus", () => {
       ["《網際網路零售業及網際網路零售服務平台業個人資料檔案安全維護計畫及業務終止後個人資料處理作業辦法》第9條第1項第12款", "J0080052:9:1:12"],
     ];
     for (const [question, id] of cases) expect((await ask(question)).citations[0]?.id, question).toBe(id);
+    // A follow-up with no article under discussion cannot be placed: the bot says so.
+    expect((await ask("那第2項呢？")).reason).toBe("unknown_reference");
   });
 
   it("says it did not catch a question for input that holds none, in the reader's language", async () => {

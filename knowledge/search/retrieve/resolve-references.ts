@@ -77,6 +77,11 @@ export function resolveReferences(query: RetrievalQuery, mentions: LawMention[],
       .replace(/[\s\p{P}\p{S}]|那|呢|嗎|的|是|什麼|內容|規定|全文|條文|請問|what|about|does|say|says|the|of|text|show|me|and/giu, "");
   const rest = refs.reduce((text, ref) => text.replace(normalized.slice(ref.start, ref.end), " "), normalized).replace(bareText, " ");
   const leftover = leftoverOf(rest);
+  // "那第2項呢？" with no article under discussion: a reference we cannot place, not a search.
+  if (refs.length === 0 && !context && found.length === 0) {
+    const bare = BARE_PARAGRAPH.exec(normalized);
+    if (bare && leftoverOf(normalized.replace(bare[0], " ")).length <= 2) unknown = true;
+  }
   const firstForeign = foreignRefs[0] && foreignOf(foreignRefs[0].start, foreignRefs[0].end);
   if (!firstForeign) return { found, unknown, onlyReference: found.length > 0 && leftover.length <= 2, onlyForeign: false };
   const withoutForeign = foreign.reduce((text, f) => text.replace(f.name.toLowerCase(), " ").replace(f.name, " "), rest);
