@@ -60,7 +60,8 @@ export function composeAnswer(question: string, lang: Lang, result: RetrievalRes
  */
 function scopeFirst(citations: Citation[], preferred: Set<string>): Citation[] {
   if (preferred.size === 0) return citations;
-  const leads = (c: Citation) => c.source === "reference" || preferred.has(c.pcode);
+  // A repealed rule the asker hit stays before its successor: the warning explains why that is cited.
+  const leads = (c: Citation) => c.source === "reference" || preferred.has(c.pcode) || c.successor !== undefined;
   return [...citations.filter(leads), ...citations.filter((c) => !leads(c))];
 }
 
