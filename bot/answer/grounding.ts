@@ -38,7 +38,7 @@ const NOT_FACTS: RegExp[] = [
   /\b(?:Articles?|Arts?\.|Paragraphs?|paras?\.|Subparagraphs?|subparas?\.|Items?|Chapter|Section|Schedule|Attachment|Annex|Table|Form)\s*\d+(?:-\d+)?(?:\s*\(\d+\))*(?:\s*(?:,|and|to|or)\s*\d+(?:-\d+)?(?:\s*\(\d+\))*)*/gi,
   /^\s*(?:\d+[.、)]|[一二三四五六七八九十]+、)/gm,
   // English item markers inside a flattened clause: "following information: 1. the name; 2. …"
-  /(?<=^|[\s:;：；,，])\d{1,2}\.(?=\s)/gm,
+  /(?<=^|[\s:;：；,，])\d{1,2}\.(?=\s|…|$)/gm,
   /[（(][0-9一二三四五六七八九十]+[)）]/g,
 ];
 
