@@ -45,7 +45,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     pipeline === "naive"
       ? await createNaiveRetriever(index.kb.articles, index.embeddings)
       : createHybridRetriever(
-          { kb: index.kb, ...index.lexical, vectors: index.vectors },
+          { kb: index.kb, ...index.lexical, ...(index.vectors ? { vectors: index.vectors } : {}) },
           { ...HYBRID_DEFAULTS, scope, ...(pipeline === "bm25" ? { vectorWeight: 0 } : {}) },
         );
   return { assistant: createAssistant({ retriever, knowledge: index.kb }), retriever, index, report: index.report };

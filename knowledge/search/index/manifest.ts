@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 
 /** Bumped when the on-disk layout or the analysis changes, so old indexes are rebuilt. */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 
 export const ManifestSchema = z.object({
   format: z.number().int(),
@@ -11,6 +11,10 @@ export const ManifestSchema = z.object({
   corpusHash: z.string().regex(/^[0-9a-f]{64}$/),
   files: z.array(z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
   knowledgeHash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Files reported and skipped (or kept at their last good version) when this index was built. */
+  problems: z.array(z.object({ file: z.string(), reason: z.string() })).default([]),
+  /** Regulations whose articles have vectors (see VECTOR_SCOPE in ingest). */
+  vectorScope: z.array(z.string()).default([]),
   builtAt: z.string().datetime(),
   counts: z.object({
     regulations: z.number().int().nonnegative(),

@@ -1,8 +1,10 @@
+import { LRUCache } from "lru-cache";
 import type { KnowledgeBase } from "../../base/knowledge-base.js";
 import { articleIdOf, type ClauseRecord } from "../../clause.js";
 import type { RetrievalQuery, RetrievalResult, RetrievedArticle, Retriever } from "../../ports.js";
-import type { SearchDoc, TranslationTable } from "../index/lexical-data.js";
+import type { TranslationTable } from "../index/lexical-data.js";
 import type { Bm25fIndex } from "../lexical/bm25f.js";
+import type { DocInfo } from "../lexical/postings.js";
 import type { ConceptMatch, GlossaryMatcher } from "../query/glossary-matcher.js";
 import type { LawNames } from "../query/law-names.js";
 import type { OutOfScopeMatcher } from "../query/out-of-scope-matcher.js";
@@ -31,7 +33,7 @@ export interface HybridOptions {
 export interface HybridDeps {
   kb: KnowledgeBase;
   analyzer: Analyzer;
-  docs: SearchDoc[];
+  docs: DocInfo[];
   lexical: Bm25fIndex;
   cases: Array<{ id: string; articles: string[] }>;
   caseIndex: Bm25fIndex;
@@ -54,17 +56,10 @@ const MENTIONED_PRIOR = 1.6;
 /** Lexical BM25F fused with a vector ranking, with exact references first. */
 export function createHybridRetriever(deps: HybridDeps, options: HybridOptions): Retriever {
   const docIndex = new Map(deps.docs.map((doc, i) => [doc.id, i]));
-  // Paragraphs and items of each article, in the authentic (Chinese) text when there is one.
-  const partsByArticle = new Map<string, ClauseRecord[]>();
-  for (const clause of deps.kb.corpus.clauses) {
-    if (clause.level === "article" || deps.kb.clause(clause.id, "zh") !== clause) continue;
-    const list = partsByArticle.get(clause.articleId) ?? [];
-    list.push(clause);
-    partsByArticle.set(clause.articleId, list);
-  }
 
   // Terms of a paragraph or item, analysed once and kept: the text never changes.
-  const partTerms = new Map<string, Set<string>>();
+  // Bounded: over the national database the quoted parts would otherwise pile up.
+  const partTerms = new LRUCache<string, Set<string>>({ max: 20_000 });
   const termsOf = (part: ClauseRecord): Set<string> => {
     const known = partTerms.get(part.id);
     if (known) return known;
@@ -89,7 +84,7 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
     const fused = new Map<number, number>();
     let lexMax = 0;
     for (let i = 0; i < lexical.length; i++) {
-      const doc = deps.docs[i] as SearchDoc;
+      const doc = deps.docs[i] as DocInfo;
       const score = (lexical[i] ?? 0) * prior(doc, mentioned);
       lexical[i] = score;
       if (score > lexMax) lexMax = score;
@@ -99,7 +94,7 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
       for (const { id, similarity } of await deps.vectors.search(query.text, CANDIDATES)) {
         const i = docIndex.get(id);
         if (i === undefined) continue;
-        const doc = deps.docs[i] as SearchDoc;
+        const doc = deps.docs[i] as DocInfo;
         fused.set(i, (fused.get(i) ?? 0) + options.vectorWeight * Math.max(0, similarity) * prior(doc, mentioned));
       }
     }
@@ -139,10 +134,10 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
     for (const [i, score] of searchWanted ? ranked : []) {
       if (hits.length >= limit) break;
       if (score < best * options.relativeCutoff) break;
-      const doc = deps.docs[i] as SearchDoc;
+      const doc = deps.docs[i] as DocInfo;
       if (seen.has(doc.id)) continue;
       seen.add(doc.id);
-      const focus = chooseFocus(partsByArticle.get(doc.id) ?? [], terms, deps.lexical.idf, termsOf);
+      const focus = chooseFocus(deps.kb.parts(doc.id), terms, deps.lexical.idf, termsOf);
       hits.push({ articleId: doc.id, score, focus, source: "search" });
     }
     const cited = withSuccessors(hits, limit);
@@ -166,7 +161,7 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
     return named;
   }
 
-  function prior(doc: SearchDoc, mentioned: string[]): number {
+  function prior(doc: DocInfo, mentioned: string[]): number {
     if (mentioned.includes(doc.pcode)) return MENTIONED_PRIOR;
     let value = 1;
     if (!options.scope.includes(doc.pcode)) value *= OUT_OF_SCOPE_PRIOR;
