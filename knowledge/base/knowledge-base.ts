@@ -15,7 +15,7 @@ export interface KnowledgeBase extends KnowledgeSource {
   /** Paragraphs, items and sub-items of an article, in the authentic (Chinese) text when there is one. */
   parts(articleId: string): ClauseRecord[];
   /** Names and aliases of every regulation, for recognising mentions in questions. */
-  lawNames(): Array<{ pcode: string; names: string[] }>;
+  lawNames(): Array<{ pcode: string; names: string[]; nameZh?: string; status?: string; nature?: string }>;
   defaultScope(): string[];
 }
 
@@ -102,18 +102,23 @@ export function createKnowledgeBaseFrom(source: ClauseSource, files: KnowledgeFi
       });
     },
     lawNames() {
-      const byPcode = new Map<string, Set<string>>();
+      const byPcode = new Map<string, { names: Set<string>; zh?: RegulationRecord }>();
       for (const reg of source.regulations) {
-        const names = byPcode.get(reg.pcode) ?? new Set<string>();
-        names.add(reg.name);
-        names.add(reg.nameZh);
-        byPcode.set(reg.pcode, names);
+        const entry = byPcode.get(reg.pcode) ?? { names: new Set<string>() };
+        entry.names.add(reg.name);
+        entry.names.add(reg.nameZh);
+        if (reg.lang === "zh") entry.zh = reg;
+        byPcode.set(reg.pcode, entry);
       }
       for (const source of files.sources.regulations) {
-        const names = byPcode.get(source.pcode);
-        if (names) for (const alias of source.aliases) names.add(alias);
+        const entry = byPcode.get(source.pcode);
+        if (entry) for (const alias of source.aliases) entry.names.add(alias);
       }
-      return [...byPcode].map(([pcode, names]) => ({ pcode, names: [...names] }));
+      return [...byPcode].map(([pcode, { names, zh }]) => ({
+        pcode,
+        names: [...names],
+        ...(zh ? { nameZh: zh.nameZh, status: zh.status, nature: zh.nature } : {}),
+      }));
     },
     defaultScope: () => files.sources.default_scope,
   };

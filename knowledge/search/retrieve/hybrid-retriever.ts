@@ -80,12 +80,14 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
     });
     const mentioned = [...new Set([...mentions.map((m) => m.pcode), ...lawsNamedByConcepts(concepts)])];
 
+    // The asker's scope is a preference, not a wall: a sector the question names is in scope too.
+    const sectors = new Set(deps.lawNames.sectorLaws(query.text));
     const lexical = deps.lexical.score(terms);
     const fused = new Map<number, number>();
     let lexMax = 0;
     for (let i = 0; i < lexical.length; i++) {
       const doc = deps.docs[i] as DocInfo;
-      const score = (lexical[i] ?? 0) * prior(doc, mentioned);
+      const score = (lexical[i] ?? 0) * prior(doc, mentioned, sectors);
       lexical[i] = score;
       if (score > lexMax) lexMax = score;
     }
@@ -95,7 +97,7 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
         const i = docIndex.get(id);
         if (i === undefined) continue;
         const doc = deps.docs[i] as DocInfo;
-        fused.set(i, (fused.get(i) ?? 0) + options.vectorWeight * Math.max(0, similarity) * prior(doc, mentioned));
+        fused.set(i, (fused.get(i) ?? 0) + options.vectorWeight * Math.max(0, similarity) * prior(doc, mentioned, sectors));
       }
     }
     const ranked = [...fused.entries()].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATES);
@@ -110,9 +112,11 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
       matched: ranked.length > 0,
     });
     const field = abstention.otherField;
+    const otherLaws = [...new Set(mentions.flatMap((m) => m.others ?? []))].filter((p) => !mentioned.includes(p));
     const base: Omit<RetrievalResult, "hits" | "abstained"> = {
       mentionedLaws: mentioned,
       cases: [],
+      ...(otherLaws.length > 0 ? { otherLaws } : {}),
       ...(field ? { otherField: query.lang === "en" ? { name: field.name_en, where: field.where_en } : { name: field.name_zh, where: field.where_zh } } : {}),
     };
     if (references.unknown && references.found.length === 0) {
@@ -124,7 +128,7 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
         hits: [],
         abstained: true,
         reason: abstention.reason ?? "no_match",
-        ...(abstention.unknownLaw ? { unknownLaw: abstention.unknownLaw } : {}),
+        ...(abstention.unknownLaw ? { unknownLaw: abstention.unknownLaw, closestLaws: deps.lawNames.closest(abstention.unknownLaw) } : {}),
       };
     }
 
@@ -161,10 +165,10 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
     return named;
   }
 
-  function prior(doc: DocInfo, mentioned: string[]): number {
+  function prior(doc: DocInfo, mentioned: string[], sectors: Set<string>): number {
     if (mentioned.includes(doc.pcode)) return MENTIONED_PRIOR;
     let value = 1;
-    if (!options.scope.includes(doc.pcode)) value *= OUT_OF_SCOPE_PRIOR;
+    if (!options.scope.includes(doc.pcode) && !sectors.has(doc.pcode)) value *= OUT_OF_SCOPE_PRIOR;
     if (doc.status === "repealed") value *= REPEALED_PRIOR;
     return value;
   }
