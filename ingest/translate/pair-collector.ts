@@ -17,6 +17,7 @@ export interface PairCollector {
 
 /** Share of clause pairs sampled outside `always` (about 20,000 pairs on the national database). */
 const SAMPLE_PER_MILLE = 70;
+const MAX_SAMPLED_WORDS = 40;
 
 export function createPairCollector(analyzer: Analyzer, always: Set<string>, translated: Set<string>): PairCollector {
   const zhLines = new Map<string, string[]>();
@@ -39,7 +40,10 @@ export function createPairCollector(analyzer: Analyzer, always: Set<string>, tra
       if (zhName) out.push({ en: analyzer.enStems(first.lawName), zh: analyzer.zhWords(zhName) });
       for (const clause of clauses) {
         const zh = unit(clause) ? zhLines.get(clause.id) : undefined;
-        if (zh) out.push({ en: analyzer.enStems(firstLine(clause.text)), zh });
+        if (!zh) continue;
+        const en = analyzer.enStems(firstLine(clause.text));
+        // Long sampled lines align poorly and cost EM the most: only short ones outside `always`.
+        if (always.has(clause.pcode) || (en.length <= MAX_SAMPLED_WORDS && zh.length <= MAX_SAMPLED_WORDS)) out.push({ en, zh });
       }
     },
     pairs(glossary) {
