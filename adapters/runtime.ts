@@ -21,6 +21,10 @@ export interface RuntimeOptions {
   /** Overrides the configured corpus directories (eval --corpus) and index folder. */
   corpusDirs?: string[];
   indexDir?: string;
+  /** Stops a build between two files (SIGTERM in the build process). */
+  signal?: AbortSignal;
+  /** Open the saved index as it is, never build in this process (the server builds in a child). */
+  openOnly?: boolean;
   onProgress?: (message: string) => void;
 }
 
@@ -36,8 +40,16 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     indexDir: options.indexDir ?? config.indexDir,
     today,
     embeddings: embeddingsConfig(config.env),
+    vectorScope: config.env.VECTOR_SCOPE,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.openOnly ? { mode: "open-only" as const } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
+  return wireRuntime(index, config, options);
+}
+
+/** Retrieval and the assistant over an opened index. */
+export async function wireRuntime(index: OpenedIndex, config: Config, options: RuntimeOptions): Promise<Runtime> {
   for (const problem of index.report.problems) options.logger.warn({ file: problem.file, reason: problem.reason }, "regulation file skipped");
   const pipeline = options.pipeline ?? "hybrid";
   const scope = config.env.SCOPE ?? index.kb.defaultScope();

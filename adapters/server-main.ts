@@ -6,7 +6,7 @@ import { createTeamsChannel, teamsMode } from "./channels/teams/index.js";
 import { loadConfig, loadDotEnv } from "./config.js";
 import { type ChannelMount, createHttpApp } from "./http/create-http-app.js";
 import { createLogger } from "./logger.js";
-import { createServices } from "./runtime.js";
+import { createServerServices } from "./server-services.js";
 
 /**
  * `npm start`: one HTTP server on PORT for every configured channel — Slack at
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
   const logger = createLogger(config.env.LOG_LEVEL);
-  const services = await createServices(config, { logger, onProgress: (message) => logger.info({}, message) });
+  const services = await createServerServices(config, logger);
   const deps = { config, engine: services.engine, logger };
   const teams = teamsMode(config.env);
   if (teams === "off") {
@@ -27,13 +27,13 @@ async function main(): Promise<void> {
         : "Teams is off (TEAMS_ENABLED=false)",
     );
   }
-  const channels = [createSlackChannel({ ...deps, knowledge: services.index.kb }), teams === "off" ? undefined : createTeamsChannel(deps)].filter(
+  const channels = [createSlackChannel({ ...deps, knowledge: services.knowledge }), teams === "off" ? undefined : createTeamsChannel(deps)].filter(
     (c): c is ChannelMount => c !== undefined,
   );
   const app = createHttpApp({
     logger,
     channels,
-    health: () => ({ index: services.report.status, articles: services.index.manifest.counts.articles, embedding: services.report.embeddingId }),
+    health: () => services.status(),
   });
   const server: Server = await new Promise((done) => {
     const listening = app.listen(config.env.PORT, () => done(listening));
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, "shutting down");
     for (const channel of channels) await channel.stop?.();
     server.close();
-    await services.store.close();
+    await services.stop();
     process.exit(0);
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));

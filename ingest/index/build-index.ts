@@ -47,10 +47,16 @@ export interface IndexOptions {
   vectorScope?: VectorScopeName;
   /** Aborting stops a build between files; the current index stays as it was. */
   signal?: AbortSignal;
+  /**
+   * `open-only`: never build here (the server builds in a child process); an index that no
+   * longer matches the corpus is opened as it is, reported `stale`, when its format and
+   * embedding model still fit. Default `build`.
+   */
+  mode?: "build" | "open-only";
   onProgress?: (message: string) => void;
 }
 
-export type IndexStatus = "up-to-date" | "built" | "updated" | "rebuilt";
+export type IndexStatus = "up-to-date" | "built" | "updated" | "rebuilt" | "stale";
 
 export interface IndexReport {
   status: IndexStatus;
@@ -137,6 +143,7 @@ export async function ensureIndex(options: IndexOptions): Promise<OpenedIndex> {
   } else if (usable) {
     status = "updated";
   }
+  if (options.mode === "open-only") return openAsItIs(options.indexDir, usable, files, choice, reason ?? "the corpus changed", started);
 
   progress(status === "built" ? "Building the index (first use)..." : `Refreshing the index${reason ? ` (${reason})` : ""}...`);
   const staging = `${options.indexDir}.staging-${process.pid}`;
@@ -190,6 +197,36 @@ export async function ensureIndex(options: IndexOptions): Promise<OpenedIndex> {
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+}
+
+async function openAsItIs(
+  dir: string,
+  manifest: Manifest | undefined,
+  files: KnowledgeFiles,
+  choice: { embeddings: Embeddings; id: string },
+  reason: string,
+  started: number,
+): Promise<OpenedIndex> {
+  const fits = manifest && manifest.format === INDEX_FORMAT && manifest.embedding.id === choice.id;
+  const opened = fits ? await openIndex(dir, manifest, files, choice.embeddings) : "no index of this format and embedding model";
+  if (!manifest || typeof opened === "string") {
+    throw new AppError(ErrorCodes.INDEX_MISMATCH, `No usable index in ${dir} (${typeof opened === "string" ? opened : reason})`, {
+      hint: "Build it with `npm run cli -- ingest`, or let `npm start` build it in the background.",
+    });
+  }
+  const report: IndexReport = {
+    status: "stale",
+    reason,
+    added: [],
+    changed: [],
+    removed: [],
+    embedded: 0,
+    reused: manifest.counts.vectors,
+    problems: manifest.problems,
+    embeddingId: choice.id,
+    ms: performance.now() - started,
+  };
+  return { ...opened, embeddings: choice.embeddings, manifest, report };
 }
 
 function hashFile(path: string): string {
