@@ -58,9 +58,14 @@ export async function wireRuntime(index: OpenedIndex, config: Config, options: R
       ? await createNaiveRetriever(index.kb.articles, index.embeddings)
       : createHybridRetriever(
           { kb: index.kb, ...index.lexical, ...(index.vectors ? { vectors: index.vectors } : {}) },
-          { ...HYBRID_DEFAULTS, scope, ...(pipeline === "bm25" ? { vectorWeight: 0 } : {}) },
+          { ...HYBRID_DEFAULTS, scope, home: homeRegulations(index), ...(pipeline === "bm25" ? { vectorWeight: 0 } : {}) },
         );
   return { assistant: createAssistant({ retriever, knowledge: index.kb }), retriever, index, report: index.report };
+}
+
+/** The regulations our knowledge files describe: ranked among themselves (see HybridOptions.home). */
+function homeRegulations(index: OpenedIndex): string[] {
+  return [...new Set([...index.kb.defaultScope(), ...index.kb.files.sources.regulations.map((s) => s.pcode)])];
 }
 
 /** Maps the environment onto the embedding provider settings. */

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Embeddings } from "@langchain/core/embeddings";
 import {
@@ -96,7 +96,10 @@ export async function ensureIndex(options: IndexOptions): Promise<OpenedIndex> {
       hint: "Set REGULATIONS_DIR to a folder holding the MOJ open-data files (zh/PCODE.json, en/PCODE.json).",
     });
   }
-  const fileHashes = listed.files.map((path) => ({ path: resolve(path), sha256: hashFile(path) }));
+  const manifestPath = join(options.indexDir, INDEX_FILES.manifest);
+  const previous = readManifest(manifestPath);
+  const usable = previous && !("invalid" in previous) ? previous : undefined;
+  const fileHashes = hashFiles(listed.files, usable?.files ?? []);
   const knowledgeHash = sha256(`${INDEX_FORMAT}\n${files.raw.map((f) => `${f.path}\n${f.raw}`).join("\n")}`);
   const vectorScope = options.vectorScope ?? "knowledge";
   const corpusHash = sha256(`${fileHashes.map((f) => `${f.path}:${f.sha256}`).join("\n")}${knowledgeHash}vectors:${vectorScope}`);
@@ -107,9 +110,6 @@ export async function ensureIndex(options: IndexOptions): Promise<OpenedIndex> {
     knowledgeVersion: knowledgeHash.slice(0, 12),
   });
 
-  const manifestPath = join(options.indexDir, INDEX_FILES.manifest);
-  const previous = readManifest(manifestPath);
-  const usable = previous && !("invalid" in previous) ? previous : undefined;
   const diff = diffFiles(usable?.files ?? [], fileHashes);
   let reason: string | undefined;
   let status: IndexStatus = "built";
@@ -159,6 +159,7 @@ export async function ensureIndex(options: IndexOptions): Promise<OpenedIndex> {
       target: staging,
       ...(usable && usable.format === INDEX_FORMAT ? { previous: { dir: options.indexDir, entries: previousEntries(options.indexDir) } } : {}),
       vectorScope: vectorPcodes(files, vectorScope, listed.files),
+      home: vectorPcodes(files, "knowledge", listed.files),
       ...(options.signal ? { signal: options.signal } : {}),
       onProgress: progress,
     });
@@ -227,6 +228,23 @@ async function openAsItIs(
     ms: performance.now() - started,
   };
   return { ...opened, embeddings: choice.embeddings, manifest, report };
+}
+
+/** sha256 of every file; a file whose size and mtime are those the manifest recorded keeps its recorded hash. */
+function hashFiles(paths: string[], known: Manifest["files"]): Manifest["files"] {
+  const byPath = new Map(known.map((f) => [f.path, f]));
+  return paths.map((p) => {
+    const path = resolve(p);
+    let stat: { size: number; mtimeMs: number } | undefined;
+    try {
+      stat = statSync(path);
+    } catch {
+      stat = undefined;
+    }
+    const before = byPath.get(path);
+    if (stat && before && before.size === stat.size && before.mtimeMs === stat.mtimeMs) return before;
+    return { path, sha256: hashFile(path), ...(stat ? { size: stat.size, mtimeMs: stat.mtimeMs } : {}) };
+  });
 }
 
 function hashFile(path: string): string {

@@ -12,7 +12,14 @@ export interface LexicalBuilder {
   doc(id: string, pcode: string, status: ClauseStatus): number;
   addField(doc: number, field: SearchField, terms: string[]): void;
   readonly size: number;
-  finish(): { docs: DocInfo[]; postings: Postings };
+  /**
+   * `averageOver`: the regulations whose articles set the average field lengths of the
+   * length normalisation (all documents when none of them is present). The home
+   * regulations, so that their fields weigh what they weigh in a corpus of just them: over
+   * the whole database the average note length is near zero (only they have notes), and
+   * every note would be normalised away.
+   */
+  finish(averageOver?: Set<string>): { docs: DocInfo[]; postings: Postings };
 }
 
 const FIELD_COUNT = SEARCH_FIELDS.length;
@@ -69,13 +76,19 @@ export function createLexicalBuilder(): LexicalBuilder {
     get size() {
       return docs.length;
     },
-    finish() {
-      return { docs, postings: buildPostings(terms, docs.length, keys.view(), entryDocs.view(), counts.view(), lengths.view()) };
+    finish(averageOver) {
+      const counted = new Uint8Array(docs.length);
+      docs.forEach((doc, i) => {
+        counted[i] = averageOver?.has(doc.pcode) ? 1 : 0;
+      });
+      if (!counted.includes(1)) counted.fill(1);
+      return { docs, postings: buildPostings(terms, counted, keys.view(), entryDocs.view(), counts.view(), lengths.view()) };
     },
   };
 }
 
-function buildPostings(terms: string[], n: number, keys: Int32Array, entryDocs: Int32Array, counts: Uint16Array, lengths: Int32Array): Postings {
+function buildPostings(terms: string[], counted: Uint8Array, keys: Int32Array, entryDocs: Int32Array, counts: Uint16Array, lengths: Int32Array): Postings {
+  const n = counted.length;
   // A document with no Chinese text is searched by its English text in the body field too.
   const bodyFromEn = new Uint8Array(n);
   for (let d = 0; d < n; d++) {
@@ -84,10 +97,12 @@ function buildPostings(terms: string[], n: number, keys: Int32Array, entryDocs: 
       lengths[d * FIELD_COUNT + BODY] = lengths[d * FIELD_COUNT + EN] ?? 0;
     }
   }
+  let members = 0;
+  for (let d = 0; d < n; d++) members += counted[d] as number;
   const average = SEARCH_FIELDS.map((_, f) => {
     let total = 0;
-    for (let d = 0; d < n; d++) total += lengths[d * FIELD_COUNT + f] ?? 0;
-    return Math.max(1, total / Math.max(1, n));
+    for (let d = 0; d < n; d++) if (counted[d] === 1) total += lengths[d * FIELD_COUNT + f] ?? 0;
+    return Math.max(1, total / Math.max(1, members));
   });
   const specs = SEARCH_FIELDS.map((field) => FIELD_SPECS[field]);
   const weighted = (d: number, f: number, count: number): number => {

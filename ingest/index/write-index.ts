@@ -37,6 +37,8 @@ export interface WriteIndexOptions {
   previous?: { dir: string; entries: StoredRegulation[] };
   /** Regulations whose articles get vectors. */
   vectorScope: Set<string>;
+  /** The regulations our knowledge describes: they set the average field lengths (lexical-builder.ts). */
+  home: Set<string>;
   signal?: AbortSignal;
   onProgress?: (message: string) => void;
 }
@@ -68,7 +70,7 @@ export async function writeIndex(options: WriteIndexOptions): Promise<WrittenInd
   const zhRegulations = new Map<string, RegulationRecord>();
   const zhStatus = new Map<string, ClauseStatus>();
   const lexical = createLexicalBuilder();
-  const pairs = createPairCollector(analyzer, options.vectorScope, translated);
+  const pairs = createPairCollector(analyzer, options.home, translated);
   const notes = new Map(files.notes.notes.map((n) => [n.id, analyzer.terms([n.zh, n.en, ...n.keywords].join("\n"))]));
   const aliases = new Map(files.sources.regulations.map((s) => [s.pcode, s.aliases]));
   const chunks: VectorChunk[] = [];
@@ -108,7 +110,10 @@ export async function writeIndex(options: WriteIndexOptions): Promise<WrittenInd
       offset += blob.length;
       clauseCount += clauses.length;
 
-      const nameTerms = analyzer.terms(regulation.lang === "zh" ? [regulation.name, ...(aliases.get(regulation.pcode) ?? [])].join("\n") : regulation.name);
+      // The name field: official name, our aliases and the category (法規類別, e.g. 行政＞交通部＞觀光目),
+      // which carries the sector for regulations no one wrote notes for.
+      const nameText = regulation.lang === "zh" ? [regulation.name, ...(aliases.get(regulation.pcode) ?? []), regulation.category ?? ""] : [regulation.name];
+      const nameTerms = analyzer.terms(nameText.join("\n"));
       const chapterTerms = new Map<string, string[]>();
       for (const article of clauses) {
         if (article.level !== "article") continue;
@@ -135,7 +140,7 @@ export async function writeIndex(options: WriteIndexOptions): Promise<WrittenInd
   writeFileSync(join(options.target, CLAUSE_STORE_FILES.regulations), JSON.stringify(entries));
 
   options.onProgress?.(`Writing the postings of ${lexical.size} articles`);
-  const { docs, postings } = lexical.finish();
+  const { docs, postings } = lexical.finish(options.home);
   writeFileSync(
     join(options.target, INDEX_FILES.docs),
     JSON.stringify({ ids: docs.map((d) => d.id), pcodes: docs.map((d) => d.pcode), status: docs.map((d) => d.status) }),

@@ -33,6 +33,12 @@ export interface Bm25fIndex {
   /** Scores every document that shares a term with the weighted query. */
   score(query: Map<string, number>): Float64Array;
   top(query: Map<string, number>, k: number, accept?: (index: number) => boolean): LexicalHit[];
+  /**
+   * Scores only the member documents, with document frequencies counted among them: the
+   * ranking a corpus of just those documents would give (see the hybrid retriever's home
+   * regulations). Optional: the in-memory index of case studies does not need it.
+   */
+  scoreWithin?(query: Map<string, number>, member: Uint8Array, members: number): Float64Array;
 }
 
 interface Posting {

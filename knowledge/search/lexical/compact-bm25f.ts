@@ -34,11 +34,33 @@ export function createCompactBm25fIndex(postings: Postings, size: number): Bm25f
     return scores;
   }
 
+  function scoreWithin(query: Map<string, number>, member: Uint8Array, members: number): Float64Array {
+    const scores = new Float64Array(size);
+    for (const [term, weight] of query) {
+      const t = vocabulary.get(term);
+      if (t === undefined || weight === 0) continue;
+      const start = offsets[t] as number;
+      const end = offsets[t + 1] as number;
+      let d = 0;
+      for (let p = start; p < end; p++) d += member[docs[p] as number] as number;
+      if (d === 0) continue;
+      const w = weight * Math.log(1 + (members - d + 0.5) / (d + 0.5));
+      for (let p = start; p < end; p++) {
+        const doc = docs[p] as number;
+        if (member[doc] === 0) continue;
+        const f = tf[p] as number;
+        scores[doc] = (scores[doc] as number) + (w * f) / (K1 + f);
+      }
+    }
+    return scores;
+  }
+
   return {
     size,
     idf,
     df,
     score,
+    scoreWithin,
     top(query, k, accept) {
       const scores = score(query);
       const hits: LexicalHit[] = [];

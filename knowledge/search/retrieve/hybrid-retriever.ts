@@ -22,6 +22,14 @@ export interface VectorSearch {
 export interface HybridOptions {
   /** Regulations that apply to the asker, e.g. online retail: PDPA, its Enforcement Rules, K0010162, CPA. */
   scope: string[];
+  /**
+   * The regulations our knowledge describes (sources.yaml). Among 11,547 regulations the
+   * document frequencies of the whole database no longer tell their articles apart (個人資料
+   * is rare nationally, so every PDPA article scores on it): they are ranked among
+   * themselves, as a corpus of just them would rank them, and the rest of the database by
+   * the national statistics.
+   */
+  home?: string[];
   /** Weight of the vector ranking in the fusion; 0 turns the vector side off (the bm25 pipeline). */
   vectorWeight: number;
   maxCitations: number;
@@ -56,6 +64,17 @@ const MENTIONED_PRIOR = 1.6;
 /** Lexical BM25F fused with a vector ranking, with exact references first. */
 export function createHybridRetriever(deps: HybridDeps, options: HybridOptions): Retriever {
   const docIndex = new Map(deps.docs.map((doc, i) => [doc.id, i]));
+  const homeSet = new Set(options.home ?? []);
+  const home = new Uint8Array(deps.docs.length);
+  let homeCount = 0;
+  deps.docs.forEach((doc, i) => {
+    if (homeSet.has(doc.pcode)) {
+      home[i] = 1;
+      homeCount++;
+    }
+  });
+  // Only worth a second pass when home is a part of the corpus, not all of it.
+  const homeRanking = homeCount > 0 && homeCount < deps.docs.length && deps.lexical.scoreWithin !== undefined;
 
   // Terms of a paragraph or item, analysed once and kept: the text never changes.
   // Bounded: over the national database the quoted parts would otherwise pile up.
@@ -82,25 +101,22 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
 
     // The asker's scope is a preference, not a wall: a sector the question names is in scope too.
     const sectors = new Set(deps.lawNames.sectorLaws(query.text));
-    const lexical = deps.lexical.score(terms);
-    const fused = new Map<number, number>();
-    let lexMax = 0;
-    for (let i = 0; i < lexical.length; i++) {
-      const doc = deps.docs[i] as DocInfo;
-      const score = (lexical[i] ?? 0) * prior(doc, mentioned, sectors);
-      lexical[i] = score;
-      if (score > lexMax) lexMax = score;
+    const fused = deps.lexical.score(terms);
+    normalize(fused, (i) => prior(deps.docs[i] as DocInfo, mentioned, sectors));
+    if (homeRanking) {
+      const local = deps.lexical.scoreWithin?.(terms, home, homeCount) as Float64Array;
+      normalize(local, (i) => prior(deps.docs[i] as DocInfo, mentioned, sectors));
+      for (let i = 0; i < fused.length; i++) if (home[i] === 1) fused[i] = local[i] as number;
     }
-    for (let i = 0; i < lexical.length; i++) if ((lexical[i] ?? 0) > 0) fused.set(i, (lexical[i] ?? 0) / (lexMax || 1));
     if (deps.vectors && options.vectorWeight > 0) {
       for (const { id, similarity } of await deps.vectors.search(query.text, CANDIDATES)) {
         const i = docIndex.get(id);
         if (i === undefined) continue;
         const doc = deps.docs[i] as DocInfo;
-        fused.set(i, (fused.get(i) ?? 0) + options.vectorWeight * Math.max(0, similarity) * prior(doc, mentioned, sectors));
+        fused[i] = (fused[i] as number) + options.vectorWeight * Math.max(0, similarity) * prior(doc, mentioned, sectors);
       }
     }
-    const ranked = [...fused.entries()].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATES);
+    const ranked = topScores(fused, CANDIDATES);
     const best = ranked[0]?.[1] ?? 0;
 
     const abstention = decideAbstention({
@@ -208,4 +224,37 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
   }
 
   return { retrieve };
+}
+
+/** Applies the priors to the positive scores and divides by the best, in place. */
+function normalize(scores: Float64Array, prior: (index: number) => number): void {
+  let max = 0;
+  for (let i = 0; i < scores.length; i++) {
+    const raw = scores[i] as number;
+    if (raw === 0) continue;
+    const score = raw * prior(i);
+    scores[i] = score;
+    if (score > max) max = score;
+  }
+  if (max > 0) for (let i = 0; i < scores.length; i++) scores[i] = (scores[i] as number) / max;
+}
+
+/**
+ * The k best positive scores, best first, in one pass over the array (the national index
+ * scores 214,000 documents per question; sorting them all cost more than the scoring).
+ */
+function topScores(scores: Float64Array, k: number): Array<[number, number]> {
+  const top: Array<[number, number]> = [];
+  let floor = 0;
+  for (let i = 0; i < scores.length; i++) {
+    const score = scores[i] as number;
+    if (score <= floor && (score <= 0 || top.length >= k)) continue;
+    if (score <= 0) continue;
+    let at = top.length;
+    while (at > 0 && (top[at - 1] as [number, number])[1] < score) at--;
+    top.splice(at, 0, [i, score]);
+    if (top.length > k) top.pop();
+    floor = top.length >= k ? (top[top.length - 1] as [number, number])[1] : 0;
+  }
+  return top;
 }
