@@ -3,6 +3,22 @@ import { CURATED_SHORT_NAMES, derivedShortNames, SECTOR_WORDS } from "./short-na
 
 // A phrase found in more regulation names than this is no sector (個人資料, 管理辦法).
 const SECTOR_MAX_NAMES = 25;
+// Words every kind of regulation is named with: never a sector, however few names hold them.
+const GENERIC_NAME_PARTS = [
+  "管理辦法",
+  "管理規則",
+  "施行細則",
+  "實施辦法",
+  "作業辦法",
+  "管理條例",
+  "設置條例",
+  "組織規程",
+  "注意事項",
+  "作業要點",
+  "審查要點",
+  "標準",
+  "資料檔案安全維護",
+];
 
 /** A place in a question where a regulation is named. */
 export interface LawMention {
@@ -91,6 +107,17 @@ const ZH_LAW_LIKE =
 const EN_LAW_LIKE = /\b((?:[A-Z][A-Za-z'’]+\s+){1,6}(?:Act|Law|Code|Regulations?|Rules))\b/g;
 
 /**
+ * "有什麼辦法", "內部的處理方法": a generic word ending in 法 after words that name no
+ * regulation. "旅行業管理辦法" ends in one too, but what precedes it names a sector.
+ */
+function genericTail(name: string): boolean {
+  const tail = [4, 3, 2].map((n) => name.slice(-n)).find((t) => NOT_LAW_NAMES.has(t));
+  if (!tail) return false;
+  const stem = name.slice(0, -tail.length);
+  return [...stem].length < 3 || /^(?:有|沒有|什麼|怎麼|如何|哪|我|公司|本公司|貴公司|內部|自己)/u.test(stem);
+}
+
+/**
  * Builds the matcher from official names (zh and en), the aliases in knowledge/sources.yaml,
  * the conventional short names of every act and the curated short names (short-names.ts).
  * A key that names several regulations resolves to the one in force (an act before an
@@ -159,9 +186,11 @@ export function createLawNames(entries: LawNameEntry[]): LawNames {
       const start = match.index ?? 0;
       if (known.some((m) => start < m.end && m.start < start + match[0].length)) continue;
       // "流程依法", "有什麼辦法": a generic word ending in 法 is no law's name.
-      if (!name || NOT_LAW_NAMES.has(name) || NOT_LAW_NAMES.has(name.slice(-2)) || NOT_LAW_NAMES.has(name.slice(-3))) continue;
-      if (/^(?:依|按|照|根據|違反|依照|依據|符合)/.test(name)) continue;
-      if (!knows(name)) unknown.push(name);
+      if (!name || NOT_LAW_NAMES.has(name) || genericTail(name)) continue;
+      // "依照旅行業管理辦法": the name follows the preposition.
+      const named = name.replace(/^(?:依照|依據|根據|按照|違反|符合|依|按|照)/u, "");
+      if (!named || NOT_LAW_NAMES.has(named) || [...named].length < 3) continue;
+      if (!knows(named)) unknown.push(named);
     }
     for (const match of text.matchAll(EN_LAW_LIKE)) {
       const name = (match[1] ?? "").trim().replace(/^(?:The|Taiwan'?s?|Under|Does|Do|Is|Are|Our|Per)\s+/g, "");
@@ -213,6 +242,7 @@ export function createLawNames(entries: LawNameEntry[]): LawNames {
       for (let i = 0; i + 3 <= chars.length; i++) {
         for (let length = Math.min(8, chars.length - i); length >= 3; length--) {
           const phrase = chars.slice(i, i + length).join("");
+          if (GENERIC_NAME_PARTS.some((part) => part.includes(phrase))) continue;
           const pcodes = namesWithPhrase(phrase);
           if (pcodes.length === 0) continue;
           if (pcodes.length <= SECTOR_MAX_NAMES) for (const p of pcodes) found.add(p);

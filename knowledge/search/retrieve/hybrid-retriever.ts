@@ -97,10 +97,13 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
       translation: deps.translation,
       ...(options.weights ? { weights: options.weights } : {}),
     });
-    const mentioned = [...new Set([...mentions.map((m) => m.pcode), ...lawsNamedByConcepts(concepts)])];
-
     // The asker's scope is a preference, not a wall: a sector the question names is in scope too.
     const sectors = new Set(deps.lawNames.sectorLaws(query.text));
+    // A neighbouring field (out-of-scope.yaml) whose own regulation the question names by its
+    // sector ("電子支付機構" -> 電子支付機構管理條例) is no longer elsewhere once the database holds it.
+    const otherFields = deps.otherFields.match(query.text);
+    const fieldLaws = otherFields.flatMap((f) => deps.lawNames.find(f.topic.where_zh).map((m) => m.pcode)).filter((p) => sectors.has(p));
+    const mentioned = [...new Set([...mentions.map((m) => m.pcode), ...lawsNamedByConcepts(concepts), ...fieldLaws])];
     const fused = deps.lexical.score(terms);
     normalize(fused, (i) => prior(deps.docs[i] as DocInfo, mentioned, sectors));
     if (homeRanking) {
@@ -121,7 +124,7 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
 
     const abstention = decideAbstention({
       concepts,
-      otherFields: deps.otherFields.match(query.text),
+      otherFields,
       unknownLaws: deps.lawNames.unknownLaws(query.text, mentions),
       references: references.found.length,
       mentioned: mentioned.length,
