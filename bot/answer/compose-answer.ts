@@ -1,4 +1,4 @@
-import { articleIdOf, articleUrl, type ClauseRecord, type Lang } from "../../knowledge/clause.js";
+import { articleIdOf, articleUrl, type ClauseRecord, clipVerbatim, type Lang, MAX_FULL_TEXT_CHARS, MAX_QUOTE_CHARS } from "../../knowledge/clause.js";
 import type { KnowledgeSource, RetrievalResult, RetrievedArticle } from "../../knowledge/index.js";
 import type { Answer, Citation } from "./answer.js";
 import { labelOf, labelOfParts } from "./labels.js";
@@ -50,8 +50,8 @@ function toCitation(hit: RetrievedArticle, lang: Lang, knowledge: KnowledgeSourc
     article: article.article,
     path: focus?.path ?? [],
     label: focus ? labelOfParts(parts, lang) : labelOf(article, lang),
-    quote: parts.length > 0 ? parts.map((p) => p.text).join("\n") : article.text,
-    articleText: article.text,
+    quote: clipVerbatim(parts.length > 0 ? parts.map((p) => p.text).join("\n") : article.text, MAX_QUOTE_CHARS, lang),
+    articleText: clipVerbatim(article.text, MAX_FULL_TEXT_CHARS, lang),
     textLang: article.lang,
     url: articleUrl(article.pcode, article.article, article.lang),
     lawUrl: article.url,

@@ -1,6 +1,6 @@
 import { LRUCache } from "lru-cache";
 import type { KnowledgeBase } from "../../base/knowledge-base.js";
-import { articleIdOf, type ClauseRecord } from "../../clause.js";
+import { articleIdOf, type ClauseRecord, MAX_FULL_TEXT_CHARS } from "../../clause.js";
 import type { RetrievalQuery, RetrievalResult, RetrievedArticle, Retriever } from "../../ports.js";
 import type { TranslationTable } from "../index/lexical-data.js";
 import type { Bm25fIndex } from "../lexical/bm25f.js";
@@ -82,7 +82,8 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
   const termsOf = (part: ClauseRecord): Set<string> => {
     const known = partTerms.get(part.id);
     if (known) return known;
-    const terms = new Set(deps.analyzer.terms(part.text));
+    // A part of megabytes (a valid but huge article) is judged by the beginning that can be quoted.
+    const terms = new Set(deps.analyzer.terms(part.text.slice(0, MAX_FULL_TEXT_CHARS)));
     partTerms.set(part.id, terms);
     return terms;
   };
