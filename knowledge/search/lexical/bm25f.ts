@@ -34,11 +34,11 @@ export interface Bm25fIndex {
   score(query: Map<string, number>): Float64Array;
   top(query: Map<string, number>, k: number, accept?: (index: number) => boolean): LexicalHit[];
   /**
-   * Scores only the member documents, with document frequencies counted among them: the
-   * ranking a corpus of just those documents would give (see the hybrid retriever's home
-   * regulations). Optional: the in-memory index of case studies does not need it.
+   * The same index over the member documents only, with document frequencies counted among
+   * them: the ranking a corpus of just those documents would give (the hybrid retriever's
+   * home regulations). Optional: the in-memory index of case studies does not need it.
    */
-  scoreWithin?(query: Map<string, number>, member: Uint8Array, members: number): Float64Array;
+  restrict?(member: Uint8Array): Bm25fIndex;
 }
 
 interface Posting {

@@ -3,8 +3,12 @@ import type { Postings } from "./postings.js";
 
 const K1 = 1.2;
 
-/** BM25F scoring over prebuilt posting lists (see postings.ts); same scores as createBm25fIndex. */
-export function createCompactBm25fIndex(postings: Postings, size: number): Bm25fIndex {
+/**
+ * BM25F scoring over prebuilt posting lists (see postings.ts); same scores as
+ * createBm25fIndex. `population`: the number of documents the idf counts (all of them,
+ * unless the postings were restricted to some).
+ */
+export function createCompactBm25fIndex(postings: Postings, size: number, population = size): Bm25fIndex {
   const vocabulary = new Map<string, number>();
   for (let t = 0; t < postings.terms.length; t++) vocabulary.set(postings.terms[t] as string, t);
   const { offsets, docs, tf } = postings;
@@ -15,7 +19,7 @@ export function createCompactBm25fIndex(postings: Postings, size: number): Bm25f
   };
   const idf = (term: string): number => {
     const d = df(term);
-    return d === 0 ? 0 : Math.log(1 + (size - d + 0.5) / (d + 0.5));
+    return d === 0 ? 0 : Math.log(1 + (population - d + 0.5) / (d + 0.5));
   };
 
   function score(query: Map<string, number>): Float64Array {
@@ -34,33 +38,17 @@ export function createCompactBm25fIndex(postings: Postings, size: number): Bm25f
     return scores;
   }
 
-  function scoreWithin(query: Map<string, number>, member: Uint8Array, members: number): Float64Array {
-    const scores = new Float64Array(size);
-    for (const [term, weight] of query) {
-      const t = vocabulary.get(term);
-      if (t === undefined || weight === 0) continue;
-      const start = offsets[t] as number;
-      const end = offsets[t + 1] as number;
-      let d = 0;
-      for (let p = start; p < end; p++) d += member[docs[p] as number] as number;
-      if (d === 0) continue;
-      const w = weight * Math.log(1 + (members - d + 0.5) / (d + 0.5));
-      for (let p = start; p < end; p++) {
-        const doc = docs[p] as number;
-        if (member[doc] === 0) continue;
-        const f = tf[p] as number;
-        scores[doc] = (scores[doc] as number) + (w * f) / (K1 + f);
-      }
-    }
-    return scores;
-  }
-
   return {
     size,
     idf,
     df,
     score,
-    scoreWithin,
+    restrict: (member) =>
+      createCompactBm25fIndex(
+        restrictPostings(postings, member),
+        size,
+        member.reduce((n, m) => n + m, 0),
+      ),
     top(query, k, accept) {
       const scores = score(query);
       const hits: LexicalHit[] = [];
@@ -72,4 +60,26 @@ export function createCompactBm25fIndex(postings: Postings, size: number): Bm25f
       return hits.slice(0, k);
     },
   };
+}
+
+/** The postings of the member documents only (document numbers unchanged). */
+function restrictPostings(postings: Postings, member: Uint8Array): Postings {
+  const { terms, offsets, docs, tf } = postings;
+  let kept = 0;
+  for (let p = 0; p < docs.length; p++) kept += member[docs[p] as number] as number;
+  const outDocs = new Int32Array(kept);
+  const outTf = new Float32Array(kept);
+  const outOffsets = new Uint32Array(offsets.length);
+  let write = 0;
+  for (let t = 0; t + 1 < offsets.length; t++) {
+    outOffsets[t] = write;
+    for (let p = offsets[t] as number; p < (offsets[t + 1] as number); p++) {
+      if (member[docs[p] as number] === 0) continue;
+      outDocs[write] = docs[p] as number;
+      outTf[write] = tf[p] as number;
+      write++;
+    }
+  }
+  outOffsets[offsets.length - 1] = write;
+  return { terms, offsets: outOffsets, docs: outDocs, tf: outTf };
 }

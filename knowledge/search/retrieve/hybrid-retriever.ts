@@ -74,7 +74,7 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
     }
   });
   // Only worth a second pass when home is a part of the corpus, not all of it.
-  const homeRanking = homeCount > 0 && homeCount < deps.docs.length && deps.lexical.scoreWithin !== undefined;
+  const homeIndex = homeCount > 0 && homeCount < deps.docs.length ? deps.lexical.restrict?.(home) : undefined;
 
   // Terms of a paragraph or item, analysed once and kept: the text never changes.
   // Bounded: over the national database the quoted parts would otherwise pile up.
@@ -107,8 +107,8 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
     const mentioned = [...new Set([...mentions.map((m) => m.pcode), ...lawsNamedByConcepts(concepts), ...fieldLaws])];
     const fused = deps.lexical.score(terms);
     normalize(fused, (i) => prior(deps.docs[i] as DocInfo, mentioned, sectors));
-    if (homeRanking) {
-      const local = deps.lexical.scoreWithin?.(terms, home, homeCount) as Float64Array;
+    if (homeIndex) {
+      const local = homeIndex.score(terms);
       normalize(local, (i) => prior(deps.docs[i] as DocInfo, mentioned, sectors));
       for (let i = 0; i < fused.length; i++) if (home[i] === 1) fused[i] = local[i] as number;
     }

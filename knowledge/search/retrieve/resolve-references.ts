@@ -26,7 +26,7 @@ export function resolveReferences(query: RetrievalQuery, mentions: LawMention[],
   for (const ref of refs) {
     const candidates = ref.pcode
       ? [ref.pcode]
-      : [...mentions.map((m) => m.pcode), ...(contextPcode ? [contextPcode] : []), ...scope, ...kb.regulations().map((r) => r.pcode)];
+      : [...mentions.map((m) => m.pcode), ...(contextPcode ? [contextPcode] : []), ...scope, ...fallbackRegulations(kb)];
     const pcode = [...new Set(candidates)].find((p) => exists(kb, `${p}:${ref.article}`, ref.path));
     if (!pcode) {
       unknown = true;
@@ -58,6 +58,15 @@ export function resolveReferences(query: RetrievalQuery, mentions: LawMention[],
     .reduce((text, m) => text.replace(m.text.toLowerCase(), " "), rest)
     .replace(/[\s\p{P}\p{S}]|那|呢|嗎|的|是|什麼|內容|規定|全文|條文|請問|what|about|does|say|says|the|of|text|show|me|and/giu, "");
   return { found, unknown, onlyReference: found.length > 0 && leftover.length <= 2 };
+}
+
+// A bare "第27條" names no law: among a few regulations any of them may be meant, among the
+// whole database only the asker's (looking in all 11,547 would read every one of them).
+const MAX_FALLBACK_REGULATIONS = 50;
+
+function fallbackRegulations(kb: KnowledgeBase): string[] {
+  const all = kb.regulations();
+  return all.length <= MAX_FALLBACK_REGULATIONS ? all.map((r) => r.pcode) : [];
 }
 
 function exists(kb: KnowledgeBase, articleId: string, path: number[]): boolean {
