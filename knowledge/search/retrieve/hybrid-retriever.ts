@@ -108,9 +108,13 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
     const fused = deps.lexical.score(terms);
     normalize(fused, (i) => prior(deps.docs[i] as DocInfo, mentioned, sectors));
     if (homeIndex) {
+      // Home articles keep their order among themselves; as a group they weigh what their best
+      // one weighs against the whole database (1 for a retailer's own question).
+      let homeBest = 0;
+      for (let i = 0; i < fused.length; i++) if (home[i] === 1 && (fused[i] as number) > homeBest) homeBest = fused[i] as number;
       const local = homeIndex.score(terms);
       normalize(local, (i) => prior(deps.docs[i] as DocInfo, mentioned, sectors));
-      for (let i = 0; i < fused.length; i++) if (home[i] === 1) fused[i] = local[i] as number;
+      for (let i = 0; i < fused.length; i++) if (home[i] === 1) fused[i] = (local[i] as number) * homeBest;
     }
     if (deps.vectors && options.vectorWeight > 0) {
       for (const { id, similarity } of await deps.vectors.search(query.text, CANDIDATES)) {
