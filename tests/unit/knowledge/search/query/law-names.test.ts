@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createLawNames } from "../../../../knowledge/search/query/law-names.js";
-import { derivedShortNames } from "../../../../knowledge/search/query/short-names.js";
+import { createLawNames } from "../../../../../knowledge/search/query/law-names.js";
+import { derivedShortNames } from "../../../../../knowledge/search/query/short-names.js";
 
 describe("short names of regulations", () => {
   it("follows the convention: first characters of the first two words, then 法 or 條例", () => {
