@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createLexicalBuilder } from "../../../ingest/index/lexical-builder.js";
-import { FIELD_SPECS } from "../../../knowledge/index.js";
-import { createBm25fIndex } from "../../../knowledge/search/lexical/bm25f.js";
-import { createCompactBm25fIndex } from "../../../knowledge/search/lexical/compact-bm25f.js";
+import { createLexicalBuilder } from "../../../../ingest/index/lexical-builder.js";
+import { FIELD_SPECS } from "../../../../knowledge/index.js";
+import { createBm25fIndex } from "../../../../knowledge/search/lexical/bm25f.js";
+import { createCompactBm25fIndex } from "../../../../knowledge/search/lexical/compact-bm25f.js";
 
 describe("typed-array postings", () => {
   const docs = [
