@@ -64,9 +64,12 @@ async function runPhase(phase: Phase, corpusDirs: string[], indexDir: string, pi
   const logger = createLogger("silent");
   let started = performance.now();
   if (phase === "build") {
+    const cpu = process.cpuUsage();
     const built = await createRuntime(config, { logger, corpusDirs, indexDir, pipeline });
+    const used = process.cpuUsage(cpu);
     return {
       ingestMs: performance.now() - started,
+      ingestCpuMs: (used.user + used.system) / 1000,
       ingestRss: process.resourceUsage().maxRSS * 1024,
       indexBytes: folderSize(indexDir),
       clauses: built.index.manifest.counts.clauses,
