@@ -2,7 +2,7 @@ import { articleIdOf, articleUrl, type ClauseRecord, clipVerbatim, type Lang, MA
 import type { KnowledgeSource, RetrievalResult, RetrievedArticle } from "../../knowledge/index.js";
 import type { Answer, Citation } from "./answer.js";
 import { labelOf, labelOfParts } from "./labels.js";
-import { abstentionText, leadText, partlyElsewhere, warningText } from "./messages.js";
+import { abstentionText, leadText, otherLawsText, partlyElsewhere, warningText } from "./messages.js";
 import { renderAnswerText } from "./render-text.js";
 
 /**
@@ -21,7 +21,7 @@ export function composeAnswer(question: string, lang: Lang, result: RetrievalRes
     citations,
     cases: result.cases.flatMap((id) => knowledge.caseStudy(id, lang) ?? []),
   };
-  const warnings = citations.flatMap((c) => warningText(c, lang) ?? []);
+  const warnings = [...otherLawsText(result, lang, knowledge), ...citations.flatMap((c) => warningText(c, lang) ?? [])];
   const answer: Answer = abstained
     ? { ...base, citations: [], cases: [], lead: "", warnings: [], suggestions: [], text: "" }
     : { ...base, lead: leadText(citations, lang), warnings: [...new Set(warnings)], suggestions: partlyElsewhere(result, lang), text: "" };

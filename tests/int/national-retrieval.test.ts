@@ -64,5 +64,8 @@ describe.skipIf(!existsSync(ARCHIVE))("retrieval beyond the eight regulations (f
     const result = await ask("依照旅行業管理辦法，旅客資料要保存多久？");
     expect(result).toMatchObject({ abstained: true, unknownLaw: "旅行業管理辦法" });
     expect(result.closestLaws?.[0]).toEqual({ pcode: "K0110002", name: "旅行業管理規則" });
+    const answer = await runtime.assistant.ask("依照旅行業管理辦法，旅客資料要保存多久？");
+    expect(answer.text).toContain("「旅行業管理辦法」不在我收錄的法規範圍內");
+    expect(answer.text).toContain("資料庫中名稱最接近的法規：《旅行業管理規則》");
   });
 });
