@@ -41,7 +41,9 @@ export function parseMojFile(file: string, raw: string, today: string): ParseRes
       );
   });
   const clauses = toClauses(entries, regulation);
-  if (clauses.length === 0) return { ok: false, file, reason: ["field 法規內容: no article (條號) found", ...skipped].join("; ") };
+  // About 700 regulations of the national database have no article at all (their content is
+  // in attachments, 附件): their record is kept, so their name is known, with no clause.
+  if (clauses.length === 0 && skipped.length > 0) return { ok: false, file, reason: ["field 法規內容: no article (條號) found", ...skipped].join("; ") };
   return { ok: true, value: { regulation, clauses, skipped } };
 }
 
