@@ -1,16 +1,18 @@
-import type { AssessmentStore, Engine, Logger } from "../bot/index.js";
+import type { Engine, Logger } from "../bot/index.js";
 import { createEngine } from "../bot/index.js";
 import { isAppError, type KnowledgeSource } from "../knowledge/index.js";
 import { type BackgroundBuild, startBackgroundBuild } from "./background-build.js";
 import type { Config } from "./config.js";
 import { createIndexBuildingAssistant } from "./index-building-assistant.js";
 import { createRuntime, type Runtime } from "./runtime.js";
-import { openSqliteStore } from "./store/sqlite-store.js";
+import { dataDirError, dataDirProblem } from "./store/data-dir.js";
+import { type AnswerLogStore, openStore } from "./store/open-store.js";
 import { createSwitchable } from "./switchable.js";
 
 export interface ServerServices {
   engine: Engine;
-  store: AssessmentStore;
+  /** The answer log; it also keeps the report download links, so every replica serves them. */
+  store: AnswerLogStore;
   knowledge: KnowledgeSource;
   /** For /healthz: the index in use and whether a build runs. */
   status(): { index: string; articles: number; embedding: string; building: boolean };
@@ -25,6 +27,9 @@ export interface ServerServices {
  * message on a first start), and swapped in when the build is done.
  */
 export async function createServerServices(config: Config, logger: Logger): Promise<ServerServices> {
+  // A read-only or full DATA_DIR is one clear message at start-up (the index and answers.db live there).
+  const problem = config.env.DATABASE_URL ? undefined : dataDirProblem(config.dataDir);
+  if (problem) throw dataDirError(config.dataDir, problem, "The answer log (answers.db) and the index live there.");
   let runtime: Runtime | undefined;
   try {
     runtime = await createRuntime(config, { logger, openOnly: true });
@@ -35,7 +40,7 @@ export async function createServerServices(config: Config, logger: Logger): Prom
   const switchable = createSwitchable(
     runtime ? { assistant: runtime.assistant, knowledge: runtime.index.kb } : createIndexBuildingAssistant(config.knowledgeDir),
   );
-  const store = openSqliteStore(config.answerLogPath);
+  const store = await openStore(config, logger);
   const engine = createEngine({ assistant: switchable.assistant, knowledge: switchable.knowledge, store, logger });
   let build: BackgroundBuild | undefined;
   if (!runtime || runtime.report.status === "stale") {

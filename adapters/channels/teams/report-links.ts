@@ -1,8 +1,9 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { Request, Response } from "express";
 import type { Engine, Logger } from "../../../bot/index.js";
 import type { Lang } from "../../../knowledge/index.js";
 import { renderReport } from "../../report/write-report.js";
+import { createMemoryLinkStore, type ReportLinkStore } from "../../store/report-link-store.js";
 
 /** Who asked for a report, so the download checks access again with the same rule as the engine. */
 export interface ReportTarget {
@@ -15,48 +16,41 @@ export interface ReportTarget {
 export interface ReportLinks {
   readonly ttlMinutes: number;
   /** A new unguessable link id for the target. */
-  create(target: ReportTarget): string;
+  create(target: ReportTarget): Promise<string>;
   /** GET /api/teams/reports/:token — the xlsx, built fresh from the answer log. */
   handle(req: Request, res: Response): Promise<void>;
 }
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const MAX_LINKS = 5_000;
 
 /**
  * Download links for reports. Teams bots cannot attach a file to a channel message without
  * Graph/SharePoint, and the personal-chat file consent flow needs OneDrive, so the bot
- * serves the xlsx itself behind a 256-bit random token that expires. Links live in memory:
- * after a restart the user types 報告 again.
+ * serves the xlsx itself behind a 256-bit random token that expires. Links are kept in the
+ * answer log (only the token's sha256), so a link made by one replica opens on every other
+ * and survives a restart.
  */
-export function createReportLinks(options: { engine: Engine; logger: Logger; ttlMinutes?: number; now?: () => number }): ReportLinks {
+export function createReportLinks(options: { engine: Engine; logger: Logger; store?: ReportLinkStore; ttlMinutes?: number; now?: () => number }): ReportLinks {
   const ttlMinutes = options.ttlMinutes ?? 60;
   const now = options.now ?? Date.now;
-  const links = new Map<string, ReportTarget & { expiresAt: number }>();
-
-  function prune(): void {
-    const at = now();
-    for (const [token, link] of links) if (link.expiresAt <= at) links.delete(token);
-    // Oldest first (Map keeps insertion order).
-    for (const token of links.keys()) {
-      if (links.size < MAX_LINKS) break;
-      links.delete(token);
-    }
-  }
+  const store = options.store ?? createMemoryLinkStore();
+  const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
 
   return {
     ttlMinutes,
-    create(target) {
-      prune();
+    async create(target) {
       const token = randomBytes(32).toString("base64url");
-      links.set(token, { ...target, expiresAt: now() + ttlMinutes * 60_000 });
+      await store.saveReportLink({ tokenHash: hashOf(token), ...target, expiresAt: now() + ttlMinutes * 60_000 });
       return token;
     },
     async handle(req, res) {
       const token = String(req.params.token ?? "");
-      const link = links.get(token);
       res.set({ "cache-control": "no-store", "referrer-policy": "no-referrer" });
-      if (!link || link.expiresAt <= now()) {
+      const link = await store.reportLink(hashOf(token), now()).catch((error: unknown) => {
+        options.logger.error({ err: (error as Error).message }, "report link lookup failed");
+        return undefined;
+      });
+      if (!link) {
         res.status(404).type("text/plain; charset=utf-8").send("This report link is unknown or has expired. Type 報告 (report) in Teams for a new one.");
         return;
       }
