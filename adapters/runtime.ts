@@ -2,7 +2,15 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { type Assistant, createAssistant, createEngine, type Engine, type Logger } from "../bot/index.js";
 import { ensureIndex, type IndexReport, type OpenedIndex } from "../ingest/index.js";
-import { createHybridRetriever, createNaiveRetriever, type EmbeddingsConfig, type HybridOptions, type Retriever } from "../knowledge/index.js";
+import {
+  type ArticleHistory,
+  createHybridRetriever,
+  createNaiveRetriever,
+  type EmbeddingsConfig,
+  type HybridOptions,
+  openArticleHistory,
+  type Retriever,
+} from "../knowledge/index.js";
 import type { Config, Env } from "./config.js";
 import { dataDirError, dataDirProblem } from "./store/data-dir.js";
 import { type AnswerLogStore, openStore } from "./store/open-store.js";
@@ -16,6 +24,8 @@ export interface Runtime {
   retriever: Retriever;
   index: OpenedIndex;
   report: IndexReport;
+  /** Article versions, when the corpus is the synced one (DATA_DIR/corpus/current). */
+  history?: ArticleHistory;
 }
 
 export interface RuntimeOptions {
@@ -72,7 +82,15 @@ export async function wireRuntime(index: OpenedIndex, config: Config, options: R
           { kb: index.kb, ...index.lexical, ...(index.vectors ? { vectors: index.vectors } : {}) },
           { ...HYBRID_DEFAULTS, scope, home: homeRegulations(index), ...(pipeline === "bm25" ? { vectorWeight: 0 } : {}) },
         );
-  return { assistant: createAssistant({ retriever, knowledge: index.kb }), retriever, index, report: index.report };
+  const corpusDirs = options.corpusDirs ?? config.regulationDirs;
+  const history = corpusDirs.length === 1 && corpusDirs[0] === config.syncedCorpusDir ? openArticleHistory(config.versionsPath) : undefined;
+  return {
+    assistant: createAssistant({ retriever, knowledge: index.kb, ...(history ? { history } : {}) }),
+    retriever,
+    index,
+    report: index.report,
+    ...(history ? { history } : {}),
+  };
 }
 
 /** The regulations our knowledge files describe: ranked among themselves (see HybridOptions.home). */
@@ -113,6 +131,13 @@ export async function createServices(config: Config, options: RuntimeOptions & {
   if (problem) throw dataDirError(config.dataDir, problem, "The answer log (answers.db) and the index live there.");
   const runtime = await createRuntime(config, options);
   const store = await openStore(config, options.logger, options.answerLogPath);
-  const engine = createEngine({ assistant: runtime.assistant, knowledge: runtime.index.kb, store, logger: options.logger });
+  const engine = createEngine({
+    assistant: runtime.assistant,
+    knowledge: runtime.index.kb,
+    store,
+    logger: options.logger,
+    ...(runtime.history ? { history: runtime.history } : {}),
+    scope: config.env.SCOPE ?? runtime.index.kb.defaultScope(),
+  });
   return { ...runtime, engine, store };
 }

@@ -8,6 +8,7 @@ import { type ChannelMount, createHttpApp } from "./http/create-http-app.js";
 import { createLogger } from "./logger.js";
 import { createServerServices } from "./server-services.js";
 import { storeLocation } from "./store/open-store.js";
+import { createSyncSchedule } from "./sync/sync-schedule.js";
 
 /**
  * `npm start`: one HTTP server on PORT for every configured channel — Slack at
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   const app = createHttpApp({
     logger,
     channels,
-    health: () => services.status(),
+    health: () => ({ corpusVersion: services.corpusVersion(), ...services.status() }),
   });
   const server: Server = await new Promise((done) => {
     const listening = app.listen(config.env.PORT, () => done(listening));
@@ -48,8 +49,25 @@ async function main(): Promise<void> {
   );
   for (const channel of channels) await channel.start?.();
 
+  // Off unless SYNC_INTERVAL_HOURS is set. The sync runs in a child process; the new corpus is opened here afterwards.
+  const schedule = config.env.SYNC_INTERVAL_HOURS
+    ? createSyncSchedule({
+        intervalHours: config.env.SYNC_INTERVAL_HOURS,
+        logger,
+        // The new corpus is indexed in a child process too, then swapped in (server-services.ts).
+        onSynced: async () => services.refresh(),
+      })
+    : undefined;
+  logger.info(
+    {},
+    schedule
+      ? `scheduled sync every ${config.env.SYNC_INTERVAL_HOURS} h from ${config.env.MOJ_OPEN_DATA_URL}`
+      : "scheduled sync is off (set SYNC_INTERVAL_HOURS to turn it on)",
+  );
+
   const shutdown = async (signal: string) => {
     logger.info({ signal }, "shutting down");
+    schedule?.stop();
     for (const channel of channels) await channel.stop?.();
     server.close();
     await services.stop();

@@ -16,6 +16,10 @@ export interface ServerServices {
   knowledge: KnowledgeSource;
   /** For /healthz: the index in use and whether a build runs. */
   status(): { index: string; articles: number; embedding: string; building: boolean };
+  /** After a sync changed the corpus: rebuilds the index in the background and swaps it in. */
+  refresh(): void;
+  /** The article history of the synced corpus, when the server serves it. */
+  corpusVersion(): string | undefined;
   /** Stops a running build (SIGTERM to the child) and closes the answer log. */
   stop(): Promise<void>;
 }
@@ -43,21 +47,28 @@ export async function createServerServices(config: Config, logger: Logger): Prom
   const store = await openStore(config, logger);
   const engine = createEngine({ assistant: switchable.assistant, knowledge: switchable.knowledge, store, logger });
   let build: BackgroundBuild | undefined;
-  if (!runtime || runtime.report.status === "stale") {
-    if (runtime) logger.info({ reason: runtime.report.reason }, "the index is out of date: serving it while a new one is built in the background");
-    build = startBackgroundBuild(logger);
-    void build.done.then(async (outcome) => {
+  const startBuild = () => {
+    if (build) return;
+    const running = startBackgroundBuild(logger);
+    build = running;
+    void running.done.then(async (outcome) => {
       build = undefined;
       if (outcome !== "built") return;
       try {
         const fresh = await createRuntime(config, { logger, openOnly: true });
         switchable.swap({ assistant: fresh.assistant, knowledge: fresh.index.kb });
+        const previous = runtime;
         runtime = fresh;
+        previous?.history?.close();
         logger.info({ articles: fresh.index.manifest.counts.articles }, "new index in use");
       } catch (error) {
         logger.error({ reason: (error as Error).message }, "the new index could not be opened; the previous one stays");
       }
     });
+  };
+  if (!runtime || runtime.report.status === "stale") {
+    if (runtime) logger.info({ reason: runtime.report.reason }, "the index is out of date: serving it while a new one is built in the background");
+    startBuild();
   }
   return {
     engine,
@@ -69,9 +80,12 @@ export async function createServerServices(config: Config, logger: Logger): Prom
       embedding: runtime?.report.embeddingId ?? "-",
       building: build !== undefined,
     }),
+    refresh: startBuild,
+    corpusVersion: () => runtime?.history?.currentVersion(),
     async stop() {
       await build?.stop();
       await store.close();
+      runtime?.history?.close();
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Lang } from "../knowledge/clause.js";
-import type { KnowledgeSource, Retriever } from "../knowledge/index.js";
+import type { ArticleHistory, KnowledgeSource, Retriever } from "../knowledge/index.js";
 import { detectLang } from "../knowledge/language.js";
 import type { Answer } from "./answer/answer.js";
 import { composeAnswer } from "./answer/compose-answer.js";
@@ -20,6 +20,8 @@ export interface Assistant {
 export interface AssistantDeps {
   retriever: Retriever;
   knowledge: KnowledgeSource;
+  /** Article texts by corpus version, when the corpus came from a sync (text in force, versions quoted). */
+  history?: ArticleHistory;
 }
 
 /** Questions in, cited answers out: retrieval through the port, then the extractive answer. */
@@ -31,7 +33,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       // A pasted document is not a question: search with its beginning and say so.
       const searched = text.slice(0, INPUT_LIMITS.searched);
       const result = await deps.retriever.retrieve({ text: searched, lang, ...(options.context ? { context: options.context } : {}) });
-      const answer = composeAnswer(text, lang, result, deps.knowledge);
+      const answer = composeAnswer(text, lang, result, deps.knowledge, deps.history);
       return searched.length < text.length ? withTruncationNote(answer, INPUT_LIMITS.searched) : answer;
     },
   };

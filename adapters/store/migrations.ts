@@ -145,4 +145,13 @@ export const MIGRATIONS: Array<{ version: number; name: string; sql: string; bac
       );
     `,
   },
+  {
+    version: 4,
+    name: "corpus versions quoted: questions.corpus_version, questions.citation_versions, responses.corpus_version",
+    sql: `
+      ALTER TABLE questions ADD COLUMN corpus_version TEXT;
+      ALTER TABLE questions ADD COLUMN citation_versions TEXT;
+      ALTER TABLE responses ADD COLUMN corpus_version TEXT;
+    `,
+  },
 ];

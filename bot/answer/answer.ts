@@ -34,6 +34,13 @@ export interface Citation {
   successor?: { ids: string[]; labels: string[]; note?: string; repealedOn: string };
   /** What is not yet in force, verbatim from 生效內容. */
   effectiveNote?: string;
+  /** Corpus version (open-data UpdateDate, ISO) of the text quoted, when the corpus came from a sync. */
+  version?: string;
+  /**
+   * An amendment promulgated but not yet in force (已公布、尚未施行): `quote` above is then
+   * the text in force from an earlier version, and this is the promulgated text.
+   */
+  promulgated?: { quote: string; asOf: string; note?: string };
   /** Our plain-language note on the article (not law). */
   note?: string;
 }

@@ -63,10 +63,16 @@ export function warningText(citation: Citation, lang: Lang): string | undefined 
       ? `⚠ ${citation.law} was repealed on ${citation.successor?.repealedOn ?? citation.asOf}; do not rely on it.${successor ? ` Current rule: ${successor}.` : ""}`
       : `⚠ 《${citation.lawZh}》已於 ${citation.successor?.repealedOn ?? citation.asOf} 廢止，請勿再作為依據。${successor ? `現行規定：${successor}。` : ""}`;
   }
+  if (citation.promulgated) {
+    const note = citation.promulgated.note;
+    return lang === "en"
+      ? `⚠ ${citation.label}: an amendment was promulgated on ${citation.promulgated.asOf} but is not yet in force; the text quoted is the one in force.${note ? ` (${note})` : ""}`
+      : `⚠ ${citation.label}：修正條文已於 ${citation.promulgated.asOf} 公布、尚未施行，以下引用現行施行中的條文。${note ? `（${note}）` : ""}`;
+  }
   if (citation.status === "not_yet_in_force") {
     return lang === "en"
-      ? `⚠ ${citation.label} is not yet in force.${citation.effectiveNote ? ` (${citation.effectiveNote})` : ""}`
-      : `⚠ ${citation.label}尚未施行。${citation.effectiveNote ? `（${citation.effectiveNote}）` : ""}`;
+      ? `⚠ ${citation.label} is not yet in force: the text shown was promulgated but may not be in force yet.${citation.effectiveNote ? ` (${citation.effectiveNote})` : ""}`
+      : `⚠ ${citation.label}尚未施行：所示為已公布的條文，目前可能尚未生效。${citation.effectiveNote ? `（${citation.effectiveNote}）` : ""}`;
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 import type { Lang } from "../../knowledge/clause.js";
-import type { Checklist, KnowledgeSource } from "../../knowledge/index.js";
+import type { ArticleHistory, Checklist, KnowledgeSource } from "../../knowledge/index.js";
 import { mayOpen } from "../assessment/access.js";
 import type { AssessmentEvent, AssessmentRecord, AssessmentStore, FeedbackRecord, QuestionRecord, ResponseRecord, SessionRecord } from "../assessment/store.js";
 import type { Assistant } from "../assistant.js";
@@ -13,6 +13,10 @@ export interface EngineDeps {
   store: AssessmentStore;
   logger: Logger;
   now?: () => Date;
+  /** Article versions and change reports of synced corpora; absent when the corpus was never synced. */
+  history?: ArticleHistory;
+  /** PCODEs that apply to the askers (SCOPE, or the knowledge base's default): 「法規更新」 lists these. */
+  scope?: string[];
 }
 
 /**

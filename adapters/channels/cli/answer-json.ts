@@ -17,6 +17,8 @@ export function answerJson(answer: Answer) {
       asOf: c.asOf,
       score: Math.round(c.score * 1000) / 1000,
       ...(c.successor ? { successor: c.successor.ids } : {}),
+      ...(c.version ? { version: c.version } : {}),
+      ...(c.promulgated ? { promulgated: c.promulgated } : {}),
     })),
     warnings: answer.warnings,
     cases: answer.cases.map((c) => c.id),
