@@ -3,7 +3,9 @@ import type { ArticleHistory, KnowledgeSource, Retriever } from "../knowledge/in
 import { detectLang } from "../knowledge/language.js";
 import type { Answer } from "./answer/answer.js";
 import { composeAnswer } from "./answer/compose-answer.js";
+import { asksHoldings, holdingsAnswer } from "./answer/holdings.js";
 import { withTruncationNote } from "./answer/messages.js";
+import { holdsNoQuestion, noQuestionAnswer } from "./answer/no-question.js";
 import { INPUT_LIMITS } from "./limits.js";
 
 export interface AskOptions {
@@ -30,6 +32,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     async ask(question, options = {}) {
       const text = question.trim();
       const lang = options.lang ?? detectLang(text);
+      if (holdsNoQuestion(text)) return noQuestionAnswer(text, lang);
+      if (asksHoldings(text)) return holdingsAnswer(text, lang, deps.knowledge);
       // A pasted document is not a question: search with its beginning and say so.
       const searched = text.slice(0, INPUT_LIMITS.searched);
       const result = await deps.retriever.retrieve({ text: searched, lang, ...(options.context ? { context: options.context } : {}) });

@@ -1,5 +1,7 @@
 export * from "./answer/answer.js";
+export { AUTHORITY_NAMES, issuingAuthority } from "./answer/authorities.js";
 export { citeClause, composeAnswer } from "./answer/compose-answer.js";
+export { extractFacts, type Fact, type FactKind, findUnsupported, type GroundingClause, unsupportedFacts } from "./answer/grounding.js";
 export { clauseLabel, labelOf, statusLabel } from "./answer/labels.js";
 export { SOURCE_LINE } from "./answer/messages.js";
 export { renderAnswerText } from "./answer/render-text.js";

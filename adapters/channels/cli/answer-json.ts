@@ -3,6 +3,7 @@ import type { Answer } from "../../../bot/index.js";
 /** The --json shape of an answer: citations in rank order, ids beginning with PCODE:ARTICLE. */
 export function answerJson(answer: Answer) {
   return {
+    lead: answer.lead,
     answer: answer.text,
     abstained: answer.abstained,
     lang: answer.lang,
