@@ -49,6 +49,8 @@ export const EnvSchema = z.object({
   SCOPE: optionalText
     .transform((v) => (v ? v.split(/[,\s]+/).filter(Boolean) : undefined))
     .pipe(z.array(z.string().regex(/^[A-Z]\d{7}$/, "SCOPE lists PCODEs such as I0050021,K0010162")).optional()),
+  /** Which regulations get vectors: knowledge (those our knowledge files describe; default), all, none. */
+  VECTOR_SCOPE: z.enum(["knowledge", "all", "none"], { message: "VECTOR_SCOPE must be knowledge, all or none" }).default("knowledge"),
   EMBEDDINGS_PROVIDER: z.enum(["hashing", "openai", "azure-openai", "ollama", "transformers"]).default("hashing"),
   EMBEDDINGS_MODEL: optionalText,
   EMBEDDINGS_DIMENSIONS: z.coerce.number().int().min(8).max(8192).optional(),

@@ -34,6 +34,10 @@ export interface RuntimeOptions {
   /** Overrides the configured corpus directories (eval --corpus) and index folder. */
   corpusDirs?: string[];
   indexDir?: string;
+  /** Stops a build between two files (SIGTERM in the build process). */
+  signal?: AbortSignal;
+  /** Open the saved index as it is, never build in this process (the server builds in a child). */
+  openOnly?: boolean;
   onProgress?: (message: string) => void;
 }
 
@@ -53,6 +57,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     indexDir,
     today,
     embeddings: embeddingsConfig(config.env),
+    vectorScope: config.env.VECTOR_SCOPE,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.openOnly ? { mode: "open-only" as const } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   }).catch((error: unknown) => {
     // An up-to-date index opens read-only; only building one needs to write. Say so plainly
@@ -60,6 +67,11 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     const problem = dataDirProblem(indexDir);
     throw problem ? dataDirError(indexDir, problem, "The index must be built or refreshed there first.") : error;
   });
+  return wireRuntime(index, config, options);
+}
+
+/** Retrieval and the assistant over an opened index. */
+export async function wireRuntime(index: OpenedIndex, config: Config, options: RuntimeOptions): Promise<Runtime> {
   for (const problem of index.report.problems) options.logger.warn({ file: problem.file, reason: problem.reason }, "regulation file skipped");
   const pipeline = options.pipeline ?? "hybrid";
   const scope = config.env.SCOPE ?? index.kb.defaultScope();
@@ -67,8 +79,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     pipeline === "naive"
       ? await createNaiveRetriever(index.kb.articles, index.embeddings)
       : createHybridRetriever(
-          { kb: index.kb, ...index.lexical, vectors: index.vectors },
-          { ...HYBRID_DEFAULTS, scope, ...(pipeline === "bm25" ? { vectorWeight: 0 } : {}) },
+          { kb: index.kb, ...index.lexical, ...(index.vectors ? { vectors: index.vectors } : {}) },
+          { ...HYBRID_DEFAULTS, scope, home: homeRegulations(index), ...(pipeline === "bm25" ? { vectorWeight: 0 } : {}) },
         );
   const corpusDirs = options.corpusDirs ?? config.regulationDirs;
   const history = corpusDirs.length === 1 && corpusDirs[0] === config.syncedCorpusDir ? openArticleHistory(config.versionsPath) : undefined;
@@ -79,6 +91,11 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     report: index.report,
     ...(history ? { history } : {}),
   };
+}
+
+/** The regulations our knowledge files describe: ranked among themselves (see HybridOptions.home). */
+function homeRegulations(index: OpenedIndex): string[] {
+  return [...new Set([...index.kb.defaultScope(), ...index.kb.files.sources.regulations.map((s) => s.pcode)])];
 }
 
 /** Maps the environment onto the embedding provider settings. */
