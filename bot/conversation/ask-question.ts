@@ -1,8 +1,8 @@
 import { articleIdOf } from "../../knowledge/clause.js";
 import { maskPersonalData, personalDataLabel } from "../privacy/mask-personal-data.js";
+import type { ActiveTurn } from "./active-turn.js";
 import { newId } from "./ids.js";
 import { messages } from "./messages.js";
-import type { TurnContext } from "./turn-context.js";
 
 // A question in the middle of an assessment is answered, not read as 是/否: "這題的委外是指什麼？"
 const QUESTION = /[?？]\s*$|嗎|什麼|甚麼|怎麼|如何|哪些|哪裡|哪個|為何|請問|是否|^(what|how|why|which|when|where|who|can|could|does|do|is|are|should|must)\b/i;
@@ -18,7 +18,7 @@ export function looksLikeQuestion(text: string): boolean {
  * Answers a question with citations and keeps it in the answer log, masked. In an
  * assessment the item's clauses are the context ("這題…"); otherwise the last answer's.
  */
-export async function askQuestion(ctx: TurnContext, text: string, itemClauses?: string[]): Promise<void> {
+export async function askQuestion(ctx: ActiveTurn, text: string, itemClauses?: string[]): Promise<void> {
   const context = itemClauses ? itemClauses.map(articleIdOf) : ctx.session.context;
   const answer = await ctx.deps.assistant.ask(text, { lang: ctx.lang, ...(context?.length ? { context } : {}) });
   const masked = maskPersonalData(text, ctx.lang);

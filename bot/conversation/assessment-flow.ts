@@ -3,13 +3,13 @@ import { nextOpenItem } from "../assessment/progress.js";
 import type { AssessmentRecord, ResponseRecord } from "../assessment/store.js";
 import { assessmentOption, checklistOption, displayLabel, itemView, recordedView, statusView, whyView } from "../assessment/views.js";
 import { maskPersonalData, personalDataLabel } from "../privacy/mask-personal-data.js";
+import type { ActiveTurn } from "./active-turn.js";
 import { newAssessmentCode } from "./ids.js";
 import { messages } from "./messages.js";
-import type { TurnContext } from "./turn-context.js";
 
 /** The assessment half of the conversation: start, answer, move, pause, report. */
 
-export async function startChecklist(ctx: TurnContext, checklist: Checklist, label = ""): Promise<void> {
+export async function startChecklist(ctx: ActiveTurn, checklist: Checklist, label = ""): Promise<void> {
   const assessment = ctx.saveAssessment({
     id: newAssessmentCode(),
     checklistId: checklist.id,
@@ -30,7 +30,7 @@ export async function startChecklist(ctx: TurnContext, checklist: Checklist, lab
 }
 
 /** Shows the next open item after `afterItemId` (wrapping), or completes the assessment. */
-export async function showNext(ctx: TurnContext, assessment: AssessmentRecord, checklist: Checklist, afterItemId?: string, exclude?: string): Promise<void> {
+export async function showNext(ctx: ActiveTurn, assessment: AssessmentRecord, checklist: Checklist, afterItemId?: string, exclude?: string): Promise<void> {
   const responses = await ctx.responsesOf(assessment.id);
   const answered = new Set(responses.map((r) => r.itemId));
   const next = nextOpenItem(checklist, answered, afterItemId, exclude);
@@ -50,7 +50,7 @@ export async function showNext(ctx: TurnContext, assessment: AssessmentRecord, c
 }
 
 export async function recordAnswer(
-  ctx: TurnContext,
+  ctx: ActiveTurn,
   assessment: AssessmentRecord,
   checklist: Checklist,
   item: ChecklistItem,
@@ -85,7 +85,7 @@ export async function recordAnswer(
 }
 
 /** Adds or replaces the evidence note of an answered item. */
-export async function recordNote(ctx: TurnContext, assessment: AssessmentRecord, checklist: Checklist, item: ChecklistItem, rawNote: string): Promise<void> {
+export async function recordNote(ctx: ActiveTurn, assessment: AssessmentRecord, checklist: Checklist, item: ChecklistItem, rawNote: string): Promise<void> {
   const previous = (await ctx.responsesOf(assessment.id)).filter((r) => r.itemId === item.id).at(-1);
   if (!previous) {
     ctx.notice(messages(ctx.lang).noteNothing, "warning");
@@ -102,7 +102,7 @@ export async function recordNote(ctx: TurnContext, assessment: AssessmentRecord,
   if (masked.kinds.length > 0) ctx.notice(messages(ctx.lang).masked(masked.kinds.map((k) => personalDataLabel(k, ctx.lang)).join("、")), "warning");
 }
 
-export async function skip(ctx: TurnContext, assessment: AssessmentRecord, checklist: Checklist, item: ChecklistItem): Promise<void> {
+export async function skip(ctx: ActiveTurn, assessment: AssessmentRecord, checklist: Checklist, item: ChecklistItem): Promise<void> {
   ctx.event(assessment.id, "skipped", { itemId: item.id });
   ctx.session = { ...ctx.session, trail: [...ctx.session.trail.filter((id) => id !== item.id), item.id] };
   ctx.notice(messages(ctx.lang).skipped);
@@ -110,7 +110,7 @@ export async function skip(ctx: TurnContext, assessment: AssessmentRecord, check
 }
 
 /** Goes back through the items answered or skipped in this session, then by checklist order. */
-export async function back(ctx: TurnContext, assessment: AssessmentRecord, checklist: Checklist): Promise<void> {
+export async function back(ctx: ActiveTurn, assessment: AssessmentRecord, checklist: Checklist): Promise<void> {
   const current = ctx.session.itemId;
   const trail = ctx.session.trail.filter((id) => id !== current);
   let target = trail.at(-1);
@@ -128,14 +128,14 @@ export async function back(ctx: TurnContext, assessment: AssessmentRecord, check
   await showItem(ctx, assessment, checklist, item.id);
 }
 
-export async function showItem(ctx: TurnContext, assessment: AssessmentRecord, checklist: Checklist, itemId: string): Promise<void> {
+export async function showItem(ctx: ActiveTurn, assessment: AssessmentRecord, checklist: Checklist, itemId: string): Promise<void> {
   const item = checklist.items.find((i) => i.id === itemId);
   if (!item) return showNext(ctx, assessment, checklist);
   ctx.session = { ...ctx.session, assessmentId: assessment.id, itemId: item.id };
   ctx.say({ kind: "item", item: itemView(assessment, checklist, item, await ctx.responsesOf(assessment.id), ctx.lang) });
 }
 
-export async function resume(ctx: TurnContext, assessment: AssessmentRecord, checklist: Checklist): Promise<void> {
+export async function resume(ctx: ActiveTurn, assessment: AssessmentRecord, checklist: Checklist): Promise<void> {
   const m = messages(ctx.lang);
   const joining = assessment.ownerId !== ctx.turn.userId;
   const reopened = ctx.saveAssessment({ ...assessment, status: assessment.status === "completed" ? "completed" : "active" });
@@ -150,7 +150,7 @@ export async function resume(ctx: TurnContext, assessment: AssessmentRecord, che
   await showNext(ctx, reopened, checklist);
 }
 
-export function pause(ctx: TurnContext, assessment: AssessmentRecord, leave: boolean): void {
+export function pause(ctx: ActiveTurn, assessment: AssessmentRecord, leave: boolean): void {
   if (assessment.status !== "completed") ctx.saveAssessment({ ...assessment, status: "paused" });
   ctx.event(assessment.id, "paused", ctx.session.itemId ? { itemId: ctx.session.itemId } : {});
   const m = messages(ctx.lang);
@@ -164,28 +164,28 @@ export function pause(ctx: TurnContext, assessment: AssessmentRecord, leave: boo
   }
 }
 
-export async function status(ctx: TurnContext, assessment: AssessmentRecord, checklist: Checklist): Promise<void> {
+export async function status(ctx: ActiveTurn, assessment: AssessmentRecord, checklist: Checklist): Promise<void> {
   ctx.say({ kind: "status", status: statusView(assessment, checklist, await ctx.responsesOf(assessment.id), ctx.lang) });
 }
 
-export function why(ctx: TurnContext, assessment: AssessmentRecord, item: ChecklistItem): void {
+export function why(ctx: ActiveTurn, assessment: AssessmentRecord, item: ChecklistItem): void {
   ctx.say({ kind: "why", why: whyView(assessment, item, ctx.deps.knowledge, ctx.lang) });
 }
 
-export function share(ctx: TurnContext, assessment: AssessmentRecord): void {
+export function share(ctx: ActiveTurn, assessment: AssessmentRecord): void {
   ctx.saveAssessment({ ...assessment, sharedWith: ctx.shareKey });
   ctx.event(assessment.id, "shared");
   ctx.notice(messages(ctx.lang).shared(assessment.id));
 }
 
-export function listChecklists(ctx: TurnContext): void {
+export function listChecklists(ctx: ActiveTurn): void {
   const checklists = ctx.deps.knowledge.checklists();
   ctx.session = { ...ctx.session, pending: { kind: "checklist", options: checklists.map((c) => c.id) } };
   ctx.notice(messages(ctx.lang).chooseChecklist);
   ctx.say({ kind: "checklists", checklists: checklists.map((c) => checklistOption(c, ctx.lang)) });
 }
 
-export async function listAssessments(ctx: TurnContext): Promise<void> {
+export async function listAssessments(ctx: ActiveTurn): Promise<void> {
   const records = await ctx.deps.store.assessmentsFor(ctx.turn.userId, ctx.shareKey);
   if (records.length === 0) {
     ctx.notice(messages(ctx.lang).noAssessments);

@@ -1,13 +1,13 @@
 import type { Checklist } from "../../knowledge/index.js";
 import type { AssessmentRecord } from "../assessment/store.js";
 import { displayLabel } from "../assessment/views.js";
+import type { ActiveTurn } from "./active-turn.js";
 import { back, findChecklist, listAssessments, listChecklists, pause, resume, share, showNext, skip, startChecklist, status, why } from "./assessment-flow.js";
 import { messages } from "./messages.js";
 import type { Command } from "./turn.js";
-import type { TurnContext } from "./turn-context.js";
 
 /** Typed and clicked commands: help, lists, start, resume, pause, skip, back, status, why, report, share, quit. */
-export async function runCommand(ctx: TurnContext, command: Command, argument?: string): Promise<void> {
+export async function runCommand(ctx: ActiveTurn, command: Command, argument?: string): Promise<void> {
   const m = messages(ctx.lang);
   if (command !== "resume" && command !== "start") delete ctx.session.pending;
   switch (command) {
@@ -64,7 +64,7 @@ export async function runCommand(ctx: TurnContext, command: Command, argument?: 
   return why(ctx, assessment, item);
 }
 
-export async function resumeCommand(ctx: TurnContext, code?: string): Promise<void> {
+export async function resumeCommand(ctx: ActiveTurn, code?: string): Promise<void> {
   const m = messages(ctx.lang);
   if (code) {
     const assessment = await ctx.assessment(code.trim().toUpperCase());
@@ -85,7 +85,7 @@ export async function resumeCommand(ctx: TurnContext, code?: string): Promise<vo
 }
 
 /** "1", "2" or a name/code answering the list the last reply showed. */
-export async function resolvePending(ctx: TurnContext, text: string): Promise<boolean> {
+export async function resolvePending(ctx: ActiveTurn, text: string): Promise<boolean> {
   const pending = ctx.session.pending;
   if (!pending) return false;
   const index = /^\d{1,2}$/.test(text) ? Number(text) - 1 : -1;
@@ -103,21 +103,21 @@ export async function resolvePending(ctx: TurnContext, text: string): Promise<bo
 }
 
 /** The assessment a command applies to: the one named, or the one in this session. */
-export async function targetAssessment(ctx: TurnContext, code?: string): Promise<{ assessment: AssessmentRecord; checklist: Checklist } | undefined> {
+export async function targetAssessment(ctx: ActiveTurn, code?: string): Promise<{ assessment: AssessmentRecord; checklist: Checklist } | undefined> {
   const id = code?.trim().toUpperCase() ?? ctx.session.assessmentId;
   const assessment = id ? await ctx.assessment(id) : undefined;
   const checklist = assessment && ctx.checklistOf(assessment);
   return assessment && checklist && ctx.canOpen(assessment) ? { assessment, checklist } : undefined;
 }
 
-export async function currentItem(ctx: TurnContext) {
+export async function currentItem(ctx: ActiveTurn) {
   const target = await targetAssessment(ctx);
   const item = target?.checklist.items.find((i) => i.id === ctx.session.itemId);
   return target && item && target.assessment.status !== "paused" ? { ...target, item } : undefined;
 }
 
 /** The item a button refers to, in an assessment the user may open. */
-export async function openItem(ctx: TurnContext, assessmentId: string, itemId: string) {
+export async function openItem(ctx: ActiveTurn, assessmentId: string, itemId: string) {
   const assessment = await ctx.assessment(assessmentId);
   const checklist = assessment && ctx.checklistOf(assessment);
   const item = checklist?.items.find((i) => i.id === itemId);

@@ -5,6 +5,7 @@ import { buildReport } from "../assessment/build-report.js";
 import { parseAnswer } from "../assessment/parse-answer.js";
 import type { SessionRecord } from "../assessment/store.js";
 import { assessmentOption, checklistOption } from "../assessment/views.js";
+import { ActiveTurn, type EngineDeps } from "./active-turn.js";
 import { askQuestion, looksLikeQuestion } from "./ask-question.js";
 import { listChecklists, recordAnswer, recordNote, showItem, startChecklist } from "./assessment-flow.js";
 import { currentItem, openItem, resolvePending, runCommand } from "./commands.js";
@@ -14,7 +15,6 @@ import { messages } from "./messages.js";
 import { parseCommand } from "./parse-command.js";
 import type { Reply } from "./reply.js";
 import type { Turn, TurnAction } from "./turn.js";
-import { type EngineDeps, TurnContext } from "./turn-context.js";
 
 const NOTE_PREFIX = /^(備註|補充|補充說明|佐證|說明|note|evidence)\s*[:：]\s*/i;
 /** Creates the conversation engine: questions with citations and guided self-assessments, for every channel. */
@@ -34,7 +34,7 @@ export function createEngine(deps: EngineDeps): Engine {
       const session: SessionRecord = stored
         ? { ...stored, lang }
         : { channel: turn.channel, userId: turn.userId, conversationId: turn.conversationId, trail: [], lang, updatedAt: now().toISOString() };
-      const ctx = new TurnContext(deps, turn, lang, now().toISOString(), session);
+      const ctx = new ActiveTurn(deps, turn, lang, now().toISOString(), session);
       if (turn.action) await onAction(ctx, turn.action);
       else await onText(ctx, turn.text?.trim() ?? "");
       const result = await deps.store.commit({
@@ -66,7 +66,7 @@ export function createEngine(deps: EngineDeps): Engine {
     });
   }
 
-  async function onAction(ctx: TurnContext, action: TurnAction): Promise<void> {
+  async function onAction(ctx: ActiveTurn, action: TurnAction): Promise<void> {
     switch (action.type) {
       case "answer":
       case "note": {
@@ -94,7 +94,7 @@ export function createEngine(deps: EngineDeps): Engine {
     }
   }
 
-  async function onText(ctx: TurnContext, text: string): Promise<void> {
+  async function onText(ctx: ActiveTurn, text: string): Promise<void> {
     const m = messages(ctx.lang);
     if (text === "") return ctx.notice(m.help);
     if (await resolvePending(ctx, text)) return;

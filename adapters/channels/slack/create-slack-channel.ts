@@ -6,6 +6,7 @@ import { createBotIdentity, errorSummary } from "./bot-identity.js";
 import { createCitationCache } from "./citation-cache.js";
 import { createConversationSerial } from "./conversation-serial.js";
 import { createDmChannels } from "./dm-channels.js";
+import type { SlackHandlerDeps } from "./handler-deps.js";
 import { registerAppHome } from "./handlers/app-home.js";
 import { registerBlockActions } from "./handlers/block-actions.js";
 import { registerMessageEvents } from "./handlers/message-events.js";
@@ -13,10 +14,9 @@ import { registerSlashCommand } from "./handlers/slash-command.js";
 import { registerViewSubmission } from "./handlers/view-submission.js";
 import { createItemCards } from "./item-cards.js";
 import { createHttpReceiver, createSocketReceiver, SLACK_EVENTS_PATH } from "./receivers.js";
+import { slackSettings } from "./settings.js";
 import { toSlackLogger } from "./slack-logger.js";
 import { createPoster } from "./slack-poster.js";
-import type { SlackRuntime } from "./slack-runtime.js";
-import { slackSettings } from "./slack-settings.js";
 import { keepSocketConnected } from "./socket-connection.js";
 import { clientOptions, createWebClient, type WebClientOptions } from "./web-client.js";
 import { createWorkQueue } from "./work-queue.js";
@@ -50,7 +50,7 @@ export function createSlackChannel(deps: SlackChannelDeps): ChannelMount | undef
   const slackLogger = toSlackLogger(log);
   const client = createWebClient(settings, slackLogger, log, deps.webClient);
   const identity = createBotIdentity(client, log);
-  const rt: SlackRuntime = {
+  const rt: SlackHandlerDeps = {
     engine: deps.engine,
     client,
     poster: createPoster(client, log),

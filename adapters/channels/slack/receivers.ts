@@ -1,8 +1,8 @@
 import { ExpressReceiver, type Logger as SlackLogger, SocketModeReceiver } from "@slack/bolt";
 import { type Request, type Response, Router } from "express";
 import type { Logger } from "../../../bot/index.js";
-import { isKnownPayload } from "./payloads.js";
-import type { SlackSettings } from "./slack-settings.js";
+import { isKnownPayload } from "./payload-schema.js";
+import type { SlackSettings } from "./settings.js";
 import { clientOptions, type WebClientOptions } from "./web-client.js";
 
 /** The path Slack posts events, slash commands and interactivity to (see adapters/channels/slack/manifest.yaml). */

@@ -2,9 +2,9 @@ import type { Logger } from "../../../bot/index.js";
 import type { Lang } from "../../../knowledge/index.js";
 import { renderReport } from "../../report/write-report.js";
 import { escapeText } from "./blocks/mrkdwn.js";
+import type { SlackHandlerDeps } from "./handler-deps.js";
 import { type Destination, isDmChannel } from "./places.js";
-import type { SlackRuntime } from "./slack-runtime.js";
-import { slackTexts } from "./slack-texts.js";
+import { slackTexts } from "./texts.js";
 
 export interface ReportRequest {
   assessmentId: string;
@@ -21,7 +21,7 @@ export interface ReportRequest {
  * upload URL, upload, complete). Always the DM: the report may hold evidence notes that
  * the channel should not see.
  */
-export async function deliverReport(rt: SlackRuntime, request: ReportRequest, log: Logger): Promise<void> {
+export async function deliverReport(rt: SlackHandlerDeps, request: ReportRequest, log: Logger): Promise<void> {
   const t = slackTexts(request.lang);
   const report = await rt.engine.report(request.assessmentId, request.lang, { userId: request.userId, ...(request.teamId ? { teamId: request.teamId } : {}) });
   if (!report) {

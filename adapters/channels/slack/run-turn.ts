@@ -3,9 +3,9 @@ import { isAppError, type Lang } from "../../../knowledge/index.js";
 import { section } from "./blocks/mrkdwn.js";
 import { errorSummary } from "./bot-identity.js";
 import { type Delivery, deliverReply } from "./deliver-reply.js";
+import type { SlackHandlerDeps } from "./handler-deps.js";
 import type { Destination } from "./places.js";
-import type { SlackRuntime } from "./slack-runtime.js";
-import { slackTexts } from "./slack-texts.js";
+import { slackTexts } from "./texts.js";
 
 export interface TurnJob extends Delivery {
   turn: Omit<Turn, "channel">;
@@ -21,11 +21,11 @@ export interface TurnJob extends Delivery {
  * gives the user a short message with the request id (never a stack trace); the detail
  * goes to the log. A redelivery the engine already answered posts nothing.
  */
-export function runTurn(rt: SlackRuntime, job: TurnJob): Promise<Reply | undefined> {
+export function runTurn(rt: SlackHandlerDeps, job: TurnJob): Promise<Reply | undefined> {
   return rt.serial(job.conversationId, () => turn(rt, job));
 }
 
-async function turn(rt: SlackRuntime, job: TurnJob): Promise<Reply | undefined> {
+async function turn(rt: SlackHandlerDeps, job: TurnJob): Promise<Reply | undefined> {
   const log = rt.logger.child({ requestId: job.requestId, user: job.turn.userId, conversation: job.turn.conversationId, message: job.turn.messageId });
   const started = performance.now();
   let reply: Reply;
@@ -56,7 +56,7 @@ async function turn(rt: SlackRuntime, job: TurnJob): Promise<Reply | undefined> 
 }
 
 /** The short failure message with the request id, where the user will see it. */
-export async function sendFailure(rt: SlackRuntime, destination: Destination, lang: Lang, requestId: string, log: Logger): Promise<void> {
+export async function sendFailure(rt: SlackHandlerDeps, destination: Destination, lang: Lang, requestId: string, log: Logger): Promise<void> {
   const text = slackTexts(lang).failed(requestId);
   try {
     await rt.poster.send(destination, { text, blocks: [section(`❗ ${text}`)] });

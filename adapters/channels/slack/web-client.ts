@@ -1,6 +1,6 @@
 import { type Logger as SlackLogger, webApi } from "@slack/bolt";
 import type { Logger } from "../../../bot/index.js";
-import type { SlackSettings } from "./slack-settings.js";
+import type { SlackSettings } from "./settings.js";
 
 export type WebClient = webApi.WebClient;
 export type RetryOptions = webApi.RetryOptions;

@@ -1,14 +1,14 @@
 import express from "express";
 import type { ChannelDeps } from "../../http/channel-deps.js";
 import type { ChannelMount } from "../../http/create-http-app.js";
-import { langOf } from "./activity-to-turn.js";
-import { labels } from "./cards/labels.js";
 import { createMessagesHandler, jsonBodyErrors } from "./messages-route.js";
+import { langOf } from "./payload-to-turn.js";
 import { createReportLinks } from "./report-links.js";
 import { requestScope } from "./request-scope.js";
-import { createTeamsAuth } from "./teams-auth.js";
+import { createTeamsAuth } from "./settings.js";
 import { TeamsBot } from "./teams-bot.js";
 import { TeamsCloudAdapter } from "./teams-cloud-adapter.js";
+import { teamsTexts } from "./texts.js";
 
 /** Bot Framework activities are small; Teams caps a message at about 28 KB. */
 const BODY_LIMIT = "512kb";
@@ -29,7 +29,7 @@ export function createTeamsChannel(deps: ChannelDeps): ChannelMount {
     const scope = requestScope(context);
     scope.logger.error({ err: error.message, stack: error.stack }, "teams turn error");
     if (context.activity.type !== "message") return;
-    const text = labels(langOf(context.activity.locale) ?? "zh").failed(scope.requestId);
+    const text = teamsTexts(langOf(context.activity.locale) ?? "zh").failed(scope.requestId);
     await context.sendActivity({ type: "message", text }).catch(() => undefined);
   };
   if (!auth.emulator && !deps.config.env.PUBLIC_BASE_URL) {

@@ -1,7 +1,7 @@
 import type { TurnContext } from "botbuilder";
 import { type Engine, type Reply, shareKeyOf, type Turn } from "../../../bot/index.js";
 import type { AdaptiveCard } from "./cards/adaptive-card.js";
-import { cardActivity, type Outgoing, type ReportLinkView, renderReply, toActivity } from "./cards/render-reply.js";
+import { cardActivity, type Outgoing, type ReportLinkView, renderReply, toActivity } from "./render-reply.js";
 import type { ReportLinks } from "./report-links.js";
 import { requestScope } from "./request-scope.js";
 

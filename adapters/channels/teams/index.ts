@@ -3,4 +3,4 @@ export { type CardData, CardDataSchema, parseCardData } from "./card-data.js";
 /** The Teams channel for the shared HTTP server: POST /api/messages and report downloads. */
 export { createTeamsChannel } from "./create-teams-channel.js";
 /** Whether Teams is on, and how its requests are authenticated. */
-export { type TeamsMode, teamsMode } from "./teams-auth.js";
+export { type TeamsMode, teamsMode } from "./settings.js";

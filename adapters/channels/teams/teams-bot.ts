@@ -1,16 +1,16 @@
 import { ActivityHandler, type InvokeResponse, type TurnContext } from "botbuilder";
 import type { Engine, Reply, Turn } from "../../../bot/index.js";
 import { detectLang, type Lang } from "../../../knowledge/index.js";
-import { CardInvokeValueSchema, describeIssues } from "./activity-schema.js";
-import { langOf, messageText, turnBase } from "./activity-to-turn.js";
 import { type CardDataResult, MAX_NOTE, parseCardData } from "./card-data.js";
 import type { AdaptiveCard } from "./cards/adaptive-card.js";
-import { labels } from "./cards/labels.js";
-import { cardActivity } from "./cards/render-reply.js";
 import { welcomeCard, welcomeText } from "./cards/welcome-card.js";
 import { deliverReply } from "./deliver-reply.js";
+import { CardInvokeValueSchema, describeIssues } from "./payload-schema.js";
+import { langOf, messageText, turnBase } from "./payload-to-turn.js";
+import { cardActivity } from "./render-reply.js";
 import type { ReportLinks } from "./report-links.js";
 import { requestScope } from "./request-scope.js";
+import { teamsTexts } from "./texts.js";
 
 export interface TeamsBotDeps {
   engine: Engine;
@@ -74,21 +74,21 @@ export class TeamsBot extends ActivityHandler {
     const invoke = CardInvokeValueSchema.safeParse(context.activity.value);
     if (!invoke.success) {
       scope.logger.warn({ issues: describeIssues(invoke.error) }, "malformed adaptiveCard/action invoke");
-      return errorResponse(labels(lang).invalidCard(scope.requestId));
+      return errorResponse(teamsTexts(lang).invalidCard(scope.requestId));
     }
     const parsed = parseCardData(invoke.data.action.data);
     if (!parsed.ok) {
       scope.logger.warn({ reason: parsed.reason, detail: parsed.detail }, "card action data rejected");
-      return errorResponse(parsed.reason === "note_too_long" ? labels(lang).noteTooLong(MAX_NOTE) : labels(lang).invalidCard(scope.requestId));
+      return errorResponse(parsed.reason === "note_too_long" ? teamsTexts(lang).noteTooLong(MAX_NOTE) : teamsTexts(lang).invalidCard(scope.requestId));
     }
     const turn: Turn = { ...base, action: parsed.action };
     const reply = await this.ask(context, turn, false);
-    if (!reply) return messageResponse(labels(lang).failed(scope.requestId));
+    if (!reply) return messageResponse(teamsTexts(lang).failed(scope.requestId));
     // Feedback is acknowledged in the response alone; a duplicate gets the same response and sends nothing.
     const send = !reply.duplicate && parsed.action.type !== "feedback";
     const delivered = await deliverReply(context, this.deps, reply, turn, { send, returnReplacement: true });
     if (delivered.replacement) return cardResponse(delivered.replacement);
-    return messageResponse(delivered.firstText ?? labels(reply.lang).done);
+    return messageResponse(delivered.firstText ?? teamsTexts(reply.lang).done);
   }
 
   private async onAdded(context: TurnContext): Promise<void> {
@@ -114,7 +114,7 @@ export class TeamsBot extends ActivityHandler {
     } catch (error) {
       const err = error as Error;
       scope.logger.error({ message: turn.messageId, err: err.message, code: (err as { code?: string }).code, stack: err.stack }, "engine failed");
-      if (tellUser) await context.sendActivity({ type: "message", text: labels(turnLang(turn)).failed(scope.requestId) });
+      if (tellUser) await context.sendActivity({ type: "message", text: teamsTexts(turnLang(turn)).failed(scope.requestId) });
       return undefined;
     }
   }
@@ -122,7 +122,7 @@ export class TeamsBot extends ActivityHandler {
   private async rejectCardData(context: TurnContext, parsed: Extract<CardDataResult, { ok: false }>, lang: Lang): Promise<void> {
     const scope = requestScope(context);
     scope.logger.warn({ reason: parsed.reason, detail: parsed.detail }, "card submission rejected");
-    const l = labels(lang);
+    const l = teamsTexts(lang);
     await context.sendActivity({ type: "message", text: parsed.reason === "note_too_long" ? l.noteTooLong(MAX_NOTE) : l.invalidCard(scope.requestId) });
   }
 }

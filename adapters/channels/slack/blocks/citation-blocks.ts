@@ -1,7 +1,7 @@
 import { type Citation, SOURCE_LINE, statusLabel } from "../../../../bot/index.js";
 import type { Lang } from "../../../../knowledge/index.js";
 import { ACTION_PREFIX, encodeButton } from "../button-value.js";
-import { slackTexts } from "../slack-texts.js";
+import { slackTexts } from "../texts.js";
 import { cut } from "./limits.js";
 import { type Block, button, context, escapeText, link, quote, section } from "./mrkdwn.js";
 

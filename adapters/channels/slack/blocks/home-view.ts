@@ -2,7 +2,7 @@ import type { types } from "@slack/bolt";
 import type { AssessmentOption, ChecklistOption } from "../../../../bot/index.js";
 import type { Lang } from "../../../../knowledge/index.js";
 import { uniqueActionIds } from "../render-reply.js";
-import { slackTexts } from "../slack-texts.js";
+import { slackTexts } from "../texts.js";
 import { slackDate } from "./item-blocks.js";
 import { LIMITS } from "./limits.js";
 import { type Block, context, divider, header, section } from "./mrkdwn.js";

@@ -2,7 +2,7 @@ import type { types } from "@slack/bolt";
 import { type Citation, SOURCE_LINE, statusLabel } from "../../../../bot/index.js";
 import type { Lang } from "../../../../knowledge/index.js";
 import { ACTION_PREFIX } from "../button-value.js";
-import { slackTexts } from "../slack-texts.js";
+import { slackTexts } from "../texts.js";
 import { cut, LIMITS, splitText } from "./limits.js";
 import { type Block, context, escapeText, header, link, section } from "./mrkdwn.js";
 

@@ -5,12 +5,12 @@ import type { Block } from "../blocks/mrkdwn.js";
 import { errorSummary } from "../bot-identity.js";
 import { type ButtonValue, decodeButton } from "../button-value.js";
 import type { Outcome } from "../deliver-reply.js";
+import type { SlackHandlerDeps } from "../handler-deps.js";
 import type { ItemCard } from "../item-cards.js";
-import { BlockActionsSchema } from "../payloads.js";
+import { BlockActionsSchema } from "../payload-schema.js";
 import { conversationIdOf, type Destination, isDmChannel, newRequestId, type Place } from "../places.js";
 import { runTurn, sendFailure } from "../run-turn.js";
-import type { SlackRuntime } from "../slack-runtime.js";
-import { slackTexts } from "../slack-texts.js";
+import { slackTexts } from "../texts.js";
 
 type BlockActions = z.infer<typeof BlockActionsSchema>;
 type TurnButton = Extract<ButtonValue, { k: "turn" }>;
@@ -20,7 +20,7 @@ type TurnButton = Extract<ButtonValue, { k: "turn" }>;
  * expires after 3 seconds), engine turns are queued. A button we did not render gets a
  * short private explanation, never an error status.
  */
-export function registerBlockActions(app: App, rt: SlackRuntime): void {
+export function registerBlockActions(app: App, rt: SlackHandlerDeps): void {
   app.action(/.*/, async ({ ack, body }) => {
     await ack();
     const parsed = BlockActionsSchema.safeParse(body);
@@ -76,7 +76,7 @@ export function registerBlockActions(app: App, rt: SlackRuntime): void {
   });
 }
 
-async function turnFromButton(rt: SlackRuntime, payload: BlockActions, value: TurnButton, requestId: string): Promise<void> {
+async function turnFromButton(rt: SlackHandlerDeps, payload: BlockActions, value: TurnButton, requestId: string): Promise<void> {
   const t = slackTexts(value.l);
   const action = value.a;
   const userId = payload.user.id;

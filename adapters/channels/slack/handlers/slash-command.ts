@@ -4,12 +4,12 @@ import { detectLang, type Lang } from "../../../../knowledge/index.js";
 import { cut } from "../blocks/limits.js";
 import { escapeText, who } from "../blocks/mrkdwn.js";
 import { errorSummary } from "../bot-identity.js";
-import { incomingText, MAX_TEXT_CHARS } from "../incoming-text.js";
-import { CommandSchema } from "../payloads.js";
+import type { SlackHandlerDeps } from "../handler-deps.js";
+import { CommandSchema } from "../payload-schema.js";
+import { incomingText, MAX_TEXT_CHARS } from "../payload-to-turn.js";
 import { conversationIdOf, type Destination, isDmChannel, newRequestId, type Place } from "../places.js";
 import { runTurn, sendFailure, type TurnJob } from "../run-turn.js";
-import type { SlackRuntime } from "../slack-runtime.js";
-import { slackTexts } from "../slack-texts.js";
+import { slackTexts } from "../texts.js";
 
 type Subcommand = "ask" | "assess" | "status" | "report" | "help";
 
@@ -41,7 +41,7 @@ type Command = ReturnType<typeof CommandSchema.parse>;
  * manifest can be renamed). Acknowledged at once with an empty body; Slack does not retry
  * commands, and the work runs after the acknowledgement.
  */
-export function registerSlashCommand(app: App, rt: SlackRuntime): void {
+export function registerSlashCommand(app: App, rt: SlackHandlerDeps): void {
   app.command(/.*/, async ({ ack, body }) => {
     await ack();
     const parsed = CommandSchema.safeParse(body);
@@ -72,7 +72,7 @@ export function registerSlashCommand(app: App, rt: SlackRuntime): void {
   });
 }
 
-type Flow = (rt: SlackRuntime, command: Command, argument: string, requestId: string, ephemeral: Destination) => Promise<void>;
+type Flow = (rt: SlackHandlerDeps, command: Command, argument: string, requestId: string, ephemeral: Destination) => Promise<void>;
 
 const FLOWS: Record<Subcommand, Flow> = {
   help: async (rt, command, _argument, requestId, ephemeral) => {
@@ -148,7 +148,7 @@ const FLOWS: Record<Subcommand, Flow> = {
 };
 
 /** status and report act on the assessment of the user's DM session; shown in the DM, or privately where asked. */
-async function inDm(rt: SlackRuntime, command: Command, requestId: string, ephemeral: Destination, input: { action: TurnAction }): Promise<void> {
+async function inDm(rt: SlackHandlerDeps, command: Command, requestId: string, ephemeral: Destination, input: { action: TurnAction }): Promise<void> {
   const dm = await rt.dms.open(command.user_id);
   const destination: Destination = command.channel_id === dm ? { kind: "post", place: { channel: dm } } : ephemeral;
   const messageId = `cmd:${command.trigger_id}`;
@@ -156,7 +156,7 @@ async function inDm(rt: SlackRuntime, command: Command, requestId: string, ephem
 }
 
 /** Resume the named or the open assessment, or start the named checklist (the engine finds it by name or alias). */
-async function assessInput(rt: SlackRuntime, command: Command, name: string, lang: Lang): Promise<{ text: string } | { action: TurnAction }> {
+async function assessInput(rt: SlackHandlerDeps, command: Command, name: string, lang: Lang): Promise<{ text: string } | { action: TurnAction }> {
   const mine = await rt.engine.assessments({ userId: command.user_id, ...(command.team_id ? { teamId: command.team_id } : {}) }, lang);
   if (name) {
     const code = mine.find((a) => a.id === name.toUpperCase());
@@ -168,12 +168,12 @@ async function assessInput(rt: SlackRuntime, command: Command, name: string, lan
 }
 
 /** True when the command was typed in the user's DM with the bot (not a DM with someone else). */
-async function botDm(rt: SlackRuntime, command: Command): Promise<boolean> {
+async function botDm(rt: SlackHandlerDeps, command: Command): Promise<boolean> {
   return isDmChannel(command.channel_id) && (await rt.dms.open(command.user_id)) === command.channel_id;
 }
 
 /** Posts the root of a new thread; undefined when the bot cannot post in the channel. */
-async function postRoot(rt: SlackRuntime, channel: string, text: string): Promise<string | undefined> {
+async function postRoot(rt: SlackHandlerDeps, channel: string, text: string): Promise<string | undefined> {
   try {
     return await rt.poster.post({ channel }, { text });
   } catch (error) {

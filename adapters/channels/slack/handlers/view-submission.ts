@@ -1,18 +1,18 @@
 import type { App } from "@slack/bolt";
 import type { TurnAction } from "../../../../bot/index.js";
 import { NOTE_BLOCK, NOTE_CALLBACK_ID, RESULT_BLOCK } from "../blocks/modals.js";
-import { NoteOriginSchema, ViewSubmissionSchema } from "../payloads.js";
+import type { SlackHandlerDeps } from "../handler-deps.js";
+import { NoteOriginSchema, ViewSubmissionSchema } from "../payload-schema.js";
 import { conversationIdOf, newRequestId, type Place } from "../places.js";
 import { runTurn } from "../run-turn.js";
-import type { SlackRuntime } from "../slack-runtime.js";
-import { slackTexts } from "../slack-texts.js";
+import { slackTexts } from "../texts.js";
 
 /**
  * The 補充說明 modal submitted: the note (and the result, when the item had none) becomes
  * an engine turn, and the item message it came from is updated to show what was recorded.
  * Any other view is acknowledged and ignored.
  */
-export function registerViewSubmission(app: App, rt: SlackRuntime): void {
+export function registerViewSubmission(app: App, rt: SlackHandlerDeps): void {
   app.view(NOTE_CALLBACK_ID, async ({ ack, body }) => {
     const parsed = ViewSubmissionSchema.safeParse(body);
     const origin = parsed.success ? parseOrigin(parsed.data.view.private_metadata) : undefined;

@@ -1,8 +1,8 @@
 import { type ItemView, type RecordedView, renderPart, resultLabel } from "../../../../bot/index.js";
 import type { Lang } from "../../../../knowledge/index.js";
 import { MAX_NOTE } from "../card-data.js";
+import { teamsTexts } from "../texts.js";
 import { type AdaptiveCard, actionSet, adaptiveCard, botAction, type CardElement, container, textBlock } from "./adaptive-card.js";
-import { labels } from "./labels.js";
 
 /**
  * One checklist item: the question, what evidence fits, an evidence note input, 是 / 否 /
@@ -10,7 +10,7 @@ import { labels } from "./labels.js";
  * so a card answered late still records against the right item.
  */
 export function itemCard(item: ItemView, lang: Lang): AdaptiveCard {
-  const l = labels(lang);
+  const l = teamsTexts(lang);
   const body: CardElement[] = [
     textBlock(item.assessmentLabel, { size: "Small", isSubtle: true }),
     textBlock(`${l.itemHeading(item.position, item.total)}・${item.section}`, { weight: "Bolder", spacing: "None" }),
@@ -49,7 +49,7 @@ export function itemCard(item: ItemView, lang: Lang): AdaptiveCard {
 
 /** What was recorded; replaces the item card in place after an answer. */
 export function recordedCard(recorded: RecordedView, lang: Lang): AdaptiveCard {
-  const l = labels(lang);
+  const l = teamsTexts(lang);
   const body: CardElement[] = [
     textBlock(l.recordedHeading(recorded.position, recorded.total, recorded.resultLabel), {
       weight: "Bolder",

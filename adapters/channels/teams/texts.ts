@@ -1,4 +1,4 @@
-import type { Lang } from "../../../../knowledge/index.js";
+import type { Lang } from "../../../knowledge/index.js";
 
 /** Texts of the Teams cards and messages, Traditional Chinese (Taiwan) first. */
 const LABELS = {
@@ -115,8 +115,8 @@ const LABELS = {
   },
 } satisfies Record<Lang, unknown>;
 
-export type Labels = (typeof LABELS)["zh"];
+export type TeamsTexts = (typeof LABELS)["zh"];
 
-export function labels(lang: Lang): Labels {
-  return LABELS[lang] as Labels;
+export function teamsTexts(lang: Lang): TeamsTexts {
+  return LABELS[lang] as TeamsTexts;
 }

@@ -9,7 +9,7 @@ import type { WebClient } from "./web-client.js";
 import type { WorkQueue } from "./work-queue.js";
 
 /** What the Slack handlers share: the engine, the Web API, and the small in-memory helpers. */
-export interface SlackRuntime {
+export interface SlackHandlerDeps {
   engine: Engine;
   client: WebClient;
   poster: Poster;

@@ -19,7 +19,7 @@ export interface EngineDeps {
  * One turn in progress: what was read, the reply being built, and every write to commit
  * at the end in one transaction.
  */
-export class TurnContext {
+export class ActiveTurn {
   readonly parts: ReplyPart[] = [];
   readonly assessments = new Map<string, AssessmentRecord>();
   readonly responses: ResponseRecord[] = [];
