@@ -53,6 +53,8 @@ export const EnvSchema = z.object({
   OLLAMA_BASE_URL: url("OLLAMA_BASE_URL"),
   TRANSFORMERS_MODEL_DIR: optionalText,
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  /** Longest wait for one engine turn before the user is told, with the request id, to try again. */
+  TURN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   SLACK_BOT_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,

@@ -41,7 +41,8 @@ export function openSqliteStore(path: string): SqliteStore {
   }
 
   const statements = {
-    delivery: db.prepare("SELECT reply FROM deliveries WHERE channel = ? AND message_id = ?"),
+    delivery: db.prepare("SELECT reply, delivered_at FROM deliveries WHERE channel = ? AND message_id = ?"),
+    markDelivered: db.prepare("UPDATE deliveries SET delivered_at = ? WHERE channel = ? AND message_id = ? AND delivered_at IS NULL"),
     insertDelivery: db.prepare("INSERT INTO deliveries (channel, message_id, reply, at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"),
     upsertAssessment: db.prepare(`
       INSERT INTO assessments (id, checklist_id, checklist_version, label, owner_id, owner_name, channel, shared_with, status, created_at, updated_at)
@@ -74,11 +75,11 @@ export function openSqliteStore(path: string): SqliteStore {
     feedback: db.prepare("SELECT * FROM feedback WHERE question_id = ? ORDER BY seq"),
   };
 
-  const commitTurn = db.transaction((write: TurnWrite): { duplicate: boolean; reply: Reply } => {
+  const commitTurn = db.transaction((write: TurnWrite): { duplicate: boolean; reply: Reply; delivered: boolean } => {
     const inserted = statements.insertDelivery.run(write.channel, write.messageId, JSON.stringify(write.reply), new Date().toISOString());
     if (inserted.changes === 0) {
       const row = statements.delivery.get(write.channel, write.messageId) as Row;
-      return { duplicate: true, reply: JSON.parse(String(row.reply)) as Reply };
+      return { duplicate: true, reply: JSON.parse(String(row.reply)) as Reply, delivered: row.delivered_at != null };
     }
     for (const a of write.assessments ?? []) statements.upsertAssessment.run({ ownerName: null, sharedWith: null, ...a });
     for (const r of write.responses ?? []) statements.upsertResponse.run({ note: null, userName: null, ...r, clauseIds: JSON.stringify(r.clauseIds) });
@@ -86,7 +87,7 @@ export function openSqliteStore(path: string): SqliteStore {
     for (const s of write.sessions ?? []) statements.upsertSession.run(s.channel, s.userId, s.conversationId, JSON.stringify(s), s.updatedAt);
     for (const q of write.questions ?? []) statements.insertQuestion.run({ ...q, abstained: q.abstained ? 1 : 0, citationIds: JSON.stringify(q.citationIds) });
     for (const f of write.feedback ?? []) statements.insertFeedback.run(f);
-    return { duplicate: false, reply: write.reply };
+    return { duplicate: false, reply: write.reply, delivered: false };
   });
 
   return {
@@ -94,7 +95,10 @@ export function openSqliteStore(path: string): SqliteStore {
     schemaVersion: () => Number((db.prepare("SELECT MAX(version) AS v FROM schema_migrations").get() as Row).v ?? 0),
     async processed(channel, messageId) {
       const row = statements.delivery.get(channel, messageId) as Row | undefined;
-      return row ? (JSON.parse(String(row.reply)) as Reply) : undefined;
+      return row ? { reply: JSON.parse(String(row.reply)) as Reply, delivered: row.delivered_at != null } : undefined;
+    },
+    async markDelivered(channel, messageId) {
+      statements.markDelivered.run(new Date().toISOString(), channel, messageId);
     },
     async commit(write) {
       return commitTurn.immediate(write);

@@ -1,11 +1,11 @@
 import type { Lang } from "../../knowledge/clause.js";
 import type { Checklist, KnowledgeSource } from "../../knowledge/index.js";
-import { mayOpen } from "../assessment/access.js";
+import { mayOpen, shareKeyOf } from "../assessment/access.js";
 import type { AssessmentEvent, AssessmentRecord, AssessmentStore, FeedbackRecord, QuestionRecord, ResponseRecord, SessionRecord } from "../assessment/store.js";
 import type { Assistant } from "../assistant.js";
 import type { Logger } from "../ports.js";
 import type { ReplyPart } from "./reply.js";
-import { shareKeyOf, type Turn } from "./turn.js";
+import type { Turn } from "./turn.js";
 
 export interface EngineDeps {
   assistant: Assistant;
@@ -37,7 +37,7 @@ export class ActiveTurn {
 
   /** Who may see an assessment shared "with the team": the team, or the conversation when there is none. */
   get shareKey(): string {
-    return shareKeyOf(this.turn);
+    return shareKeyOf(this.turn) ?? `${this.turn.channel}:${this.turn.conversationId}`;
   }
 
   say(part: ReplyPart): void {

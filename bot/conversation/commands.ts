@@ -84,6 +84,22 @@ export async function resumeCommand(ctx: ActiveTurn, code?: string): Promise<voi
   return listAssessments(ctx);
 }
 
+/**
+ * `/compliance assess [name]`: a code the user may open is resumed, any other name starts
+ * that checklist; without a name, the user's open assessment is resumed, else one starts.
+ */
+export async function assessCommand(ctx: ActiveTurn, name?: string): Promise<void> {
+  const wanted = name?.trim();
+  if (wanted) {
+    const assessment = await ctx.assessment(wanted.toUpperCase());
+    if (assessment && ctx.canOpen(assessment)) return runCommand(ctx, "resume", assessment.id);
+    return runCommand(ctx, "start", wanted);
+  }
+  const mine = await ctx.deps.store.assessmentsFor(ctx.turn.userId, ctx.shareKey);
+  const open = mine.some((a) => a.ownerId === ctx.turn.userId && a.status !== "completed");
+  return runCommand(ctx, open ? "resume" : "start");
+}
+
 /** "1", "2" or a name/code answering the list the last reply showed. */
 export async function resolvePending(ctx: ActiveTurn, text: string): Promise<boolean> {
   const pending = ctx.session.pending;

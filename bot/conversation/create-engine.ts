@@ -1,6 +1,6 @@
 import type { Lang } from "../../knowledge/clause.js";
 import { detectLang } from "../../knowledge/language.js";
-import { mayOpen } from "../assessment/access.js";
+import { mayOpen, shareKeyOf } from "../assessment/access.js";
 import { buildReport } from "../assessment/build-report.js";
 import { parseAnswer } from "../assessment/parse-answer.js";
 import type { SessionRecord } from "../assessment/store.js";
@@ -8,9 +8,9 @@ import { assessmentOption, checklistOption } from "../assessment/views.js";
 import { ActiveTurn, type EngineDeps } from "./active-turn.js";
 import { askQuestion, looksLikeQuestion } from "./ask-question.js";
 import { listChecklists, recordAnswer, recordNote, showItem, startChecklist } from "./assessment-flow.js";
-import { currentItem, openItem, resolvePending, runCommand } from "./commands.js";
+import { assessCommand, currentItem, openItem, resolvePending, runCommand } from "./commands.js";
 import type { Engine } from "./engine.js";
-import { createKeyedLock } from "./keyed-lock.js";
+import { createKeyedQueue } from "./keyed-queue.js";
 import { messages } from "./messages.js";
 import { parseCommand } from "./parse-command.js";
 import type { Reply } from "./reply.js";
@@ -19,15 +19,15 @@ import type { Turn, TurnAction } from "./turn.js";
 const NOTE_PREFIX = /^(備註|補充|補充說明|佐證|說明|note|evidence)\s*[:：]\s*/i;
 /** Creates the conversation engine: questions with citations and guided self-assessments, for every channel. */
 export function createEngine(deps: EngineDeps): Engine {
-  const lock = createKeyedLock();
+  const lock = createKeyedQueue();
   const now = deps.now ?? (() => new Date());
 
   async function handle(turn: Turn): Promise<Reply> {
     const earlier = await deps.store.processed(turn.channel, turn.messageId);
-    if (earlier) return { ...earlier, duplicate: true };
+    if (earlier) return { ...earlier.reply, duplicate: true, delivered: earlier.delivered };
     return lock(`${turn.channel}|${turn.userId}|${turn.conversationId}`, async () => {
       const again = await deps.store.processed(turn.channel, turn.messageId);
-      if (again) return { ...again, duplicate: true };
+      if (again) return { ...again.reply, duplicate: true, delivered: again.delivered };
       const started = performance.now();
       const stored = await deps.store.session(turn.channel, turn.userId, turn.conversationId);
       const lang: Lang = turn.text?.trim() ? detectLang(turn.text) : (turn.lang ?? stored?.lang ?? "zh");
@@ -62,7 +62,7 @@ export function createEngine(deps: EngineDeps): Engine {
         },
         "turn handled",
       );
-      return result.duplicate ? { ...result.reply, duplicate: true } : result.reply;
+      return result.duplicate ? { ...result.reply, duplicate: true, delivered: result.delivered } : result.reply;
     });
   }
 
@@ -85,6 +85,8 @@ export function createEngine(deps: EngineDeps): Engine {
       }
       case "resume":
         return runCommand(ctx, "resume", action.assessmentId);
+      case "assess":
+        return assessCommand(ctx, action.name);
       case "feedback": {
         const question = await deps.store.question(action.questionId);
         if (!question) return ctx.notice(messages(ctx.lang).feedbackUnknown, "warning");
@@ -121,17 +123,18 @@ export function createEngine(deps: EngineDeps): Engine {
 
   return {
     handle,
-    async assessments(user, lang) {
-      const records = await deps.store.assessmentsFor(user.userId, user.teamId);
+    markDelivered: (turn) => deps.store.markDelivered(turn.channel, turn.messageId),
+    async assessments(viewer, lang) {
+      const records = await deps.store.assessmentsFor(viewer.userId, shareKeyOf(viewer));
       return Promise.all(
-        records.map(async (a) => assessmentOption(a, deps.knowledge.checklist(a.checklistId), await deps.store.responses(a.id), user.userId, lang)),
+        records.map(async (a) => assessmentOption(a, deps.knowledge.checklist(a.checklistId), await deps.store.responses(a.id), viewer.userId, lang)),
       );
     },
-    async report(assessmentId, lang, user) {
+    async report(assessmentId, lang, viewer) {
       const assessment = await deps.store.assessment(assessmentId.toUpperCase());
       const checklist = assessment && deps.knowledge.checklist(assessment.checklistId);
       if (!assessment || !checklist) return undefined;
-      if (user && !mayOpen(assessment, user.userId, user.teamId)) return undefined;
+      if (viewer && !mayOpen(assessment, viewer.userId, shareKeyOf(viewer))) return undefined;
       return buildReport(assessment, checklist, await deps.store.responses(assessment.id), deps.knowledge, lang, now().toISOString());
     },
     checklists: (lang) => deps.knowledge.checklists().map((c) => checklistOption(c, lang)),

@@ -179,13 +179,19 @@ describe("the Slack endpoint: signatures, acknowledgements and odd requests", ()
     const logged = JSON.stringify(bot.logger.entries);
     expect(logged).not.toContain("A123456789");
     expect(logged).not.toContain("我的身分證");
-    expect(logged).toContain("slack turn delivered");
+    expect(logged).toContain("turn delivered");
   });
 });
 
 describe("starting the Slack channel", () => {
   const base = { REGULATIONS_DIR: corpusDir(), LOG_LEVEL: "silent" as const };
-  const engine = { handle: async () => ({ lang: "zh" as const, parts: [] }), assessments: async () => [], report: async () => undefined, checklists: () => [] };
+  const engine = {
+    handle: async () => ({ lang: "zh" as const, parts: [] }),
+    assessments: async () => [],
+    report: async () => undefined,
+    checklists: () => [],
+    markDelivered: async () => {},
+  };
 
   it("is off, and says so, when no Slack variable is set", () => {
     const logger = recordingLogger();

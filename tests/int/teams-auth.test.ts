@@ -134,6 +134,7 @@ describe("Teams channel start-up", () => {
     assessments: async () => [],
     report: async () => undefined,
     checklists: () => [],
+    markDelivered: async () => {},
   };
   const channel = (env: Record<string, string>, logger = recordingLogger()) =>
     createTeamsChannel({ config: loadConfig({ LOG_LEVEL: "silent", ...env }), engine, logger });

@@ -218,6 +218,7 @@ describe("Teams channel when the engine fails", () => {
     assessments: async () => [],
     report: async () => undefined,
     checklists: () => [],
+    markDelivered: async () => {},
   };
 
   it("tells the user briefly, with the request id, for a message and for a card action", async () => {

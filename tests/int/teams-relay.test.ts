@@ -20,6 +20,7 @@ function countingEngine(): Engine & { turns: number } {
     assessments: async () => [],
     report: async () => undefined,
     checklists: () => [],
+    markDelivered: async () => {},
   };
   return engine;
 }

@@ -1,10 +1,11 @@
 import { App } from "@slack/bolt";
+import { createKeyedQueue } from "../../../bot/index.js";
 import type { KnowledgeSource } from "../../../knowledge/index.js";
 import type { ChannelDeps } from "../../http/channel-deps.js";
 import type { ChannelMount } from "../../http/create-http-app.js";
+import { createTurnRunner } from "../shared/run-turn.js";
 import { createBotIdentity, errorSummary } from "./bot-identity.js";
 import { createCitationCache } from "./citation-cache.js";
-import { createConversationSerial } from "./conversation-serial.js";
 import { createDmChannels } from "./dm-channels.js";
 import type { SlackHandlerDeps } from "./handler-deps.js";
 import { registerAppHome } from "./handlers/app-home.js";
@@ -60,7 +61,8 @@ export function createSlackChannel(deps: SlackChannelDeps): ChannelMount | undef
     cards: createItemCards(),
     citations: createCitationCache(deps.knowledge),
     queue: createWorkQueue(deps.concurrency),
-    serial: createConversationSerial(),
+    serial: createKeyedQueue(),
+    runTurn: createTurnRunner({ engine: deps.engine, timeoutMs: deps.config.env.TURN_TIMEOUT_MS }),
     now: deps.now ?? (() => new Date()),
   };
 

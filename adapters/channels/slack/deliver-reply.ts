@@ -62,7 +62,12 @@ export async function deliverReply(rt: SlackHandlerDeps, reply: Reply, delivery:
   for (const report of rendered.reports) {
     await deliverReport(
       rt,
-      { ...report, userId: delivery.userId, ...(delivery.teamId ? { teamId: delivery.teamId } : {}), lang: reply.lang, destination: delivery.destination },
+      {
+        ...report,
+        viewer: { channel: "slack", userId: delivery.userId, conversationId: delivery.conversationId, ...(delivery.teamId ? { teamId: delivery.teamId } : {}) },
+        lang: reply.lang,
+        destination: delivery.destination,
+      },
       log,
     );
   }

@@ -1,7 +1,7 @@
-import type { Engine, Logger } from "../../../bot/index.js";
+import type { Engine, KeyedQueue, Logger } from "../../../bot/index.js";
+import type { TurnRunner } from "../shared/run-turn.js";
 import type { BotIdentitySource } from "./bot-identity.js";
 import type { CitationCache } from "./citation-cache.js";
-import type { ConversationSerial } from "./conversation-serial.js";
 import type { DmChannels } from "./dm-channels.js";
 import type { ItemCards } from "./item-cards.js";
 import type { Poster } from "./slack-poster.js";
@@ -21,6 +21,8 @@ export interface SlackHandlerDeps {
   /** Work after the acknowledgement. */
   queue: WorkQueue;
   /** One turn at a time per conversation. */
-  serial: ConversationSerial;
+  serial: KeyedQueue;
+  /** Engine turn with timeout, delivery and delivered mark (shared with Teams). */
+  runTurn: TurnRunner;
   now(): Date;
 }

@@ -1,5 +1,5 @@
 import type { TurnContext } from "botbuilder";
-import { type Engine, type Reply, shareKeyOf, type Turn } from "../../../bot/index.js";
+import type { Engine, Reply, Turn, Viewer } from "../../../bot/index.js";
 import type { AdaptiveCard } from "./cards/adaptive-card.js";
 import { cardActivity, type Outgoing, type ReportLinkView, renderReply, toActivity } from "./render-reply.js";
 import type { ReportLinks } from "./report-links.js";
@@ -64,19 +64,18 @@ export async function deliverReply(context: TurnContext, deps: DeliveryDeps, rep
   return delivered;
 }
 
-/** Report parts: check access with the engine's own rule, then make a download link. */
+/** Report parts: the engine decides access, then a download link is made. */
 async function reportLinks(deps: DeliveryDeps, reply: Reply, turn: Turn, baseUrl: string): Promise<Map<string, ReportLinkView | undefined>> {
   const links = new Map<string, ReportLinkView | undefined>();
-  // The engine shares "with the team" by teamId, or by the conversation when there is none (TurnContext.shareKey).
-  const teamId = shareKeyOf(turn);
+  const viewer: Viewer = { channel: turn.channel, userId: turn.userId, conversationId: turn.conversationId, ...(turn.teamId ? { teamId: turn.teamId } : {}) };
   for (const part of reply.parts) {
     if (part.kind !== "report" || links.has(part.assessmentId)) continue;
-    const report = await deps.engine.report(part.assessmentId, reply.lang, { userId: turn.userId, teamId });
+    const report = await deps.engine.report(part.assessmentId, reply.lang, viewer);
     if (!report) {
       links.set(part.assessmentId, undefined);
       continue;
     }
-    const token = deps.reportLinks.create({ assessmentId: report.assessmentId, lang: reply.lang, userId: turn.userId, teamId });
+    const token = deps.reportLinks.create({ assessmentId: report.assessmentId, lang: reply.lang, viewer });
     links.set(part.assessmentId, { report, url: `${baseUrl}/api/teams/reports/${token}`, ttlMinutes: deps.reportLinks.ttlMinutes });
   }
   return links;

@@ -1,15 +1,14 @@
 import { randomBytes } from "node:crypto";
 import type { Request, Response } from "express";
-import type { Engine, Logger } from "../../../bot/index.js";
+import type { Engine, Logger, Viewer } from "../../../bot/index.js";
 import type { Lang } from "../../../knowledge/index.js";
 import { renderReport } from "../../report/write-report.js";
 
-/** Who asked for a report, so the download checks access again with the same rule as the engine. */
+/** Who asked for a report, so the download asks the engine again whether they may see it. */
 export interface ReportTarget {
   assessmentId: string;
   lang: Lang;
-  userId: string;
-  teamId: string;
+  viewer: Viewer;
 }
 
 export interface ReportLinks {
@@ -61,7 +60,7 @@ export function createReportLinks(options: { engine: Engine; logger: Logger; ttl
         return;
       }
       try {
-        const report = await options.engine.report(link.assessmentId, link.lang, { userId: link.userId, teamId: link.teamId });
+        const report = await options.engine.report(link.assessmentId, link.lang, link.viewer);
         if (!report) {
           res.status(404).type("text/plain; charset=utf-8").send("This assessment is no longer available.");
           return;

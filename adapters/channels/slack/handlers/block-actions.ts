@@ -1,5 +1,7 @@
 import type { App } from "@slack/bolt";
 import type { z } from "zod";
+import { newRequestId } from "../../shared/request-id.js";
+import { channelTexts } from "../../shared/texts.js";
 import { clauseLinkModal, clauseModal, noteModal } from "../blocks/modals.js";
 import type { Block } from "../blocks/mrkdwn.js";
 import { errorSummary } from "../bot-identity.js";
@@ -8,7 +10,7 @@ import type { Outcome } from "../deliver-reply.js";
 import type { SlackHandlerDeps } from "../handler-deps.js";
 import type { ItemCard } from "../item-cards.js";
 import { BlockActionsSchema } from "../payload-schema.js";
-import { conversationIdOf, type Destination, isDmChannel, newRequestId, type Place } from "../places.js";
+import { conversationIdOf, type Destination, isDmChannel, type Place } from "../places.js";
 import { runTurn, sendFailure } from "../run-turn.js";
 import { slackTexts } from "../texts.js";
 
@@ -31,7 +33,7 @@ export function registerBlockActions(app: App, rt: SlackHandlerDeps): void {
     const payload = parsed.data;
     const action = payload.actions[0];
     const value = decodeButton(action?.value);
-    const requestId = newRequestId();
+    const requestId = newRequestId("slack");
     const log = rt.logger.child({ requestId, user: payload.user.id });
     try {
       if (!value) {
@@ -71,7 +73,7 @@ export function registerBlockActions(app: App, rt: SlackHandlerDeps): void {
     } catch (error) {
       log.error({ error: errorSummary(error) }, "slack action failed");
       const where = ephemeralTo(payload);
-      if (where) await sendFailure(rt, where, value?.l ?? "zh", requestId, log);
+      if (where) await sendFailure(rt, where, channelTexts(value?.l ?? "zh").failed(requestId), log);
     }
   });
 }

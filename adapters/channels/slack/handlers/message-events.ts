@@ -1,9 +1,10 @@
 import type { App } from "@slack/bolt";
 import { detectLang } from "../../../../knowledge/index.js";
+import { newRequestId } from "../../shared/request-id.js";
 import type { SlackHandlerDeps } from "../handler-deps.js";
 import { EventEnvelopeSchema, MessageEventSchema } from "../payload-schema.js";
 import { incomingText, MAX_TEXT_CHARS } from "../payload-to-turn.js";
-import { conversationIdOf, newRequestId, type Place } from "../places.js";
+import { conversationIdOf, type Place } from "../places.js";
 import { runTurn } from "../run-turn.js";
 import { slackTexts } from "../texts.js";
 
@@ -45,7 +46,7 @@ function onMessage(rt: SlackHandlerDeps, body: unknown): void {
       : { channel: event.channel, ...(event.thread_ts ? { threadTs: event.thread_ts } : {}) };
   const { text, cut } = incomingText(event.text, { botUserId, mention: event.type === "app_mention" });
   const lang = detectLang(text);
-  const requestId = newRequestId();
+  const requestId = newRequestId("slack");
   const conversationId = conversationIdOf(place);
   // The same user message has one client_msg_id across event types and retries; event_id otherwise.
   const messageId = event.client_msg_id ? `msg:${event.client_msg_id}` : `evt:${eventId}`;

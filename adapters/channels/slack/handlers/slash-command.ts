@@ -1,13 +1,15 @@
 import type { App } from "@slack/bolt";
 import type { TurnAction } from "../../../../bot/index.js";
 import { detectLang, type Lang } from "../../../../knowledge/index.js";
+import { newRequestId } from "../../shared/request-id.js";
+import { channelTexts } from "../../shared/texts.js";
 import { cut } from "../blocks/limits.js";
 import { escapeText, who } from "../blocks/mrkdwn.js";
 import { errorSummary } from "../bot-identity.js";
 import type { SlackHandlerDeps } from "../handler-deps.js";
 import { CommandSchema } from "../payload-schema.js";
 import { incomingText, MAX_TEXT_CHARS } from "../payload-to-turn.js";
-import { conversationIdOf, type Destination, isDmChannel, newRequestId, type Place } from "../places.js";
+import { conversationIdOf, type Destination, isDmChannel, type Place } from "../places.js";
 import { runTurn, sendFailure, type TurnJob } from "../run-turn.js";
 import { slackTexts } from "../texts.js";
 
@@ -50,7 +52,7 @@ export function registerSlashCommand(app: App, rt: SlackHandlerDeps): void {
       return;
     }
     const command = parsed.data;
-    const requestId = newRequestId();
+    const requestId = newRequestId("slack");
     const [word = "", ...rest] = command.text.trim().split(/\s+/);
     const sub = SUBCOMMANDS[word.toLowerCase()] ?? (word ? "ask" : "help");
     const argument = SUBCOMMANDS[word.toLowerCase()] ? rest.join(" ") : command.text;
@@ -66,7 +68,7 @@ export function registerSlashCommand(app: App, rt: SlackHandlerDeps): void {
         await FLOWS[sub](rt, command, argument, requestId, ephemeral);
       } catch (error) {
         rt.logger.error({ requestId, error: errorSummary(error) }, "slack command failed");
-        await sendFailure(rt, ephemeral, detectLang(argument), requestId, rt.logger.child({ requestId }));
+        await sendFailure(rt, ephemeral, channelTexts(detectLang(argument)).failed(requestId), rt.logger.child({ requestId }));
       }
     });
   });
@@ -120,7 +122,6 @@ const FLOWS: Record<Subcommand, Flow> = {
     // A checklist id (security-plan) or a code is no sign of English: Chinese unless a phrase is.
     const lang: Lang = /[a-z]{2,}\s+[a-z]{2,}/i.test(name) ? detectLang(name) : "zh";
     const t = slackTexts(lang);
-    const input = await assessInput(rt, command, name, lang);
     let place: Place | undefined;
     if (here) {
       const root = await postRoot(rt, command.channel_id, t.assessHere(who(command.user_id)));
@@ -135,7 +136,8 @@ const FLOWS: Record<Subcommand, Flow> = {
     const messageId = `cmd:${command.trigger_id}`;
     await runTurn(rt, {
       ...base(command, requestId, lang, conversationId, { kind: "post", place }),
-      turn: { ...turnBase(command, messageId, conversationId), ...input },
+      // The engine decides: resume the named or open assessment, or start the named checklist.
+      turn: { ...turnBase(command, messageId, conversationId), action: { type: "assess", ...(name ? { name } : {}) }, lang },
     });
   },
 
@@ -153,18 +155,6 @@ async function inDm(rt: SlackHandlerDeps, command: Command, requestId: string, e
   const destination: Destination = command.channel_id === dm ? { kind: "post", place: { channel: dm } } : ephemeral;
   const messageId = `cmd:${command.trigger_id}`;
   await runTurn(rt, { ...base(command, requestId, "zh", dm, destination), turn: { ...turnBase(command, messageId, dm), ...input } });
-}
-
-/** Resume the named or the open assessment, or start the named checklist (the engine finds it by name or alias). */
-async function assessInput(rt: SlackHandlerDeps, command: Command, name: string, lang: Lang): Promise<{ text: string } | { action: TurnAction }> {
-  const mine = await rt.engine.assessments({ userId: command.user_id, ...(command.team_id ? { teamId: command.team_id } : {}) }, lang);
-  if (name) {
-    const code = mine.find((a) => a.id === name.toUpperCase());
-    if (code) return { action: { type: "resume", assessmentId: code.id } };
-    return { text: lang === "en" ? `start ${name}` : `開始自評 ${name}` };
-  }
-  const open = mine.some((a) => a.owned && a.status !== "completed");
-  return { action: { type: "command", command: open ? "resume" : "start" } };
 }
 
 /** True when the command was typed in the user's DM with the bot (not a DM with someone else). */

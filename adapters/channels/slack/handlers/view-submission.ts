@@ -1,9 +1,10 @@
 import type { App } from "@slack/bolt";
 import type { TurnAction } from "../../../../bot/index.js";
+import { newRequestId } from "../../shared/request-id.js";
 import { NOTE_BLOCK, NOTE_CALLBACK_ID, RESULT_BLOCK } from "../blocks/modals.js";
 import type { SlackHandlerDeps } from "../handler-deps.js";
 import { NoteOriginSchema, ViewSubmissionSchema } from "../payload-schema.js";
-import { conversationIdOf, newRequestId, type Place } from "../places.js";
+import { conversationIdOf, type Place } from "../places.js";
 import { runTurn } from "../run-turn.js";
 import { slackTexts } from "../texts.js";
 
@@ -32,7 +33,7 @@ export function registerViewSubmission(app: App, rt: SlackHandlerDeps): void {
     await ack();
     const userId = parsed.data.user.id;
     const teamId = origin.teamId ?? parsed.data.team?.id ?? parsed.data.user.team_id;
-    const requestId = newRequestId();
+    const requestId = newRequestId("slack");
     const action: TurnAction =
       result === "yes" || result === "no" || result === "na"
         ? { type: "answer", assessmentId: origin.assessmentId, itemId: origin.itemId, result, ...(note ? { note } : {}) }

@@ -61,6 +61,6 @@ export function recordedCard(recorded: RecordedView, lang: Lang): AdaptiveCard {
   if (recorded.note) body.push(textBlock(`${l.noteLabel}：${recorded.note}`));
   if (recorded.masked.length > 0) body.push(textBlock(l.masked(recorded.masked.join("、")), { size: "Small", color: "Warning" }));
   if (recorded.remediation) body.push(textBlock(`${l.remediation}：${recorded.remediation}`, { color: "Attention" }));
-  body.push(textBlock(l.recordedBy(recorded.by, recorded.at), { size: "Small", isSubtle: true }));
+  body.push(textBlock(l.answeredBy(recorded.by, recorded.at), { size: "Small", isSubtle: true }));
   return adaptiveCard(body, { fallbackText: renderPart({ kind: "recorded", recorded }, lang) });
 }

@@ -39,7 +39,7 @@ export function whyCard(why: WhyView, lang: Lang, summaryBytes = 0): AdaptiveCar
 
 function whyBody(why: WhyView, lang: Lang, fullTextLimit: number): CardElement[] {
   const l = teamsTexts(lang);
-  const body: CardElement[] = [textBlock(l.whyHeading(why.item), { weight: "Bolder", size: "Medium" }), ...paragraphs(why.guidance)];
+  const body: CardElement[] = [textBlock(l.whyTitle(why.item), { weight: "Bolder", size: "Medium" }), ...paragraphs(why.guidance)];
   for (const citation of why.citations) body.push(citationBlock(citation, lang, fullTextLimit));
   if (why.legacyReference) body.push(textBlock(l.legacy(why.legacyReference), { size: "Small", isSubtle: true }));
   if (why.cases.length > 0) {
