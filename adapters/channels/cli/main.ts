@@ -62,6 +62,7 @@ async function main(argv: string[]): Promise<void> {
           userId: values.user ?? userInfo().username,
           opening,
           reportDir: join(config.dataDir, "reports"),
+          timeoutMs: config.env.TURN_TIMEOUT_MS,
         });
       } finally {
         await services.store.close();

@@ -1,21 +1,19 @@
 import type { TurnContext } from "botbuilder";
-import type { Engine, Reply, Turn, Viewer } from "../../../bot/index.js";
+import type { Reply, Turn, Viewer } from "../../../bot/index.js";
 import type { AdaptiveCard } from "./cards/adaptive-card.js";
+import type { TeamsHandlerDeps } from "./handler-deps.js";
 import { cardActivity, type Outgoing, type ReportLinkView, renderReply, toActivity } from "./render-reply.js";
-import type { ReportLinks } from "./report-links.js";
 import { requestScope } from "./request-scope.js";
 
-export interface DeliveryDeps {
-  engine: Engine;
-  reportLinks: ReportLinks;
-}
+/** What delivery needs of the handler deps. */
+export type DeliveryDeps = Pick<TeamsHandlerDeps, "engine" | "reportLinks">;
 
 export interface DeliveryOptions {
   /** Action.Submit on an item card: the card (this activity id) is updated in place with what was recorded. */
   updateCardId?: string;
   /** Action.Execute: the card that replaces the clicked one is returned for the invoke response. */
   returnReplacement?: boolean;
-  /** False for a duplicate delivery (and feedback clicks answered in the invoke response): nothing is sent. */
+  /** False when only the invoke response is wanted (feedback clicks, a retried invoke already delivered): nothing is sent. */
   send: boolean;
 }
 

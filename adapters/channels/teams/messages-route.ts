@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
 import type { Activity } from "botbuilder";
 import type { NextFunction, Request, Response } from "express";
 import type { Logger } from "../../../bot/index.js";
+import { newRequestId } from "../shared/request-id.js";
 import { isLoopbackAddress, isLoopbackUrl, sameServiceUrl } from "./loopback.js";
 import { describeIssues, InboundActivitySchema } from "./payload-schema.js";
 import { setRequestScope } from "./request-scope.js";
@@ -28,7 +28,7 @@ export interface MessagesRouteDeps {
  */
 export function createMessagesHandler(deps: MessagesRouteDeps) {
   return async (req: Request, res: Response): Promise<void> => {
-    const requestId = randomUUID().slice(0, 8);
+    const requestId = newRequestId("teams");
     res.set("x-request-id", requestId);
     const log = deps.logger.child({ requestId });
     const body: unknown = req.body;
