@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Request, Response } from "express";
+import { LRUCache } from "lru-cache";
 import type { Engine, Logger, Viewer } from "../../../bot/index.js";
 import type { Lang } from "../../../knowledge/index.js";
 import { renderReport } from "../../report/write-report.js";
@@ -28,34 +29,24 @@ const MAX_LINKS = 5_000;
  * serves the xlsx itself behind a 256-bit random token that expires. Links live in memory:
  * after a restart the user types 報告 again.
  */
-export function createReportLinks(options: { engine: Engine; logger: Logger; ttlMinutes?: number; now?: () => number }): ReportLinks {
+export function createReportLinks(options: { engine: Engine; logger: Logger; ttlMinutes?: number }): ReportLinks {
   const ttlMinutes = options.ttlMinutes ?? 60;
-  const now = options.now ?? Date.now;
-  const links = new Map<string, ReportTarget & { expiresAt: number }>();
-
-  function prune(): void {
-    const at = now();
-    for (const [token, link] of links) if (link.expiresAt <= at) links.delete(token);
-    // Oldest first (Map keeps insertion order).
-    for (const token of links.keys()) {
-      if (links.size < MAX_LINKS) break;
-      links.delete(token);
-    }
-  }
+  // lru-cache instead of a hand-written map with pruning: expiry per entry, and the oldest
+  // links go first once MAX_LINKS are live.
+  const links = new LRUCache<string, ReportTarget>({ max: MAX_LINKS, ttl: ttlMinutes * 60_000 });
 
   return {
     ttlMinutes,
     create(target) {
-      prune();
       const token = randomBytes(32).toString("base64url");
-      links.set(token, { ...target, expiresAt: now() + ttlMinutes * 60_000 });
+      links.set(token, target);
       return token;
     },
     async handle(req, res) {
       const token = String(req.params.token ?? "");
       const link = links.get(token);
       res.set({ "cache-control": "no-store", "referrer-policy": "no-referrer" });
-      if (!link || link.expiresAt <= now()) {
+      if (!link) {
         res.status(404).type("text/plain; charset=utf-8").send("This report link is unknown or has expired. Type 報告 (report) in Teams for a new one.");
         return;
       }

@@ -4,5 +4,5 @@ export { type AppPackage, type AppPackageOptions, buildAppPackage, TEAMS_APP_DIR
 export { ACCENT, drawColorIcon, drawOutlineIcon } from "./draw-icons.js";
 /** The Teams manifest schema v1.17 as zod. */
 export { type TeamsManifest, TeamsManifestSchema } from "./manifest-schema.js";
-/** Minimal PNG encoding and decoding for the icons. */
-export { decodePng, encodePng, type PngInfo, type RgbaImage, readPngInfo } from "./png.js";
+/** PNG encoding and decoding for the icons (pngjs). */
+export { decodePng, encodePng } from "./png.js";
