@@ -32,7 +32,7 @@ const pathList = z
  * Every environment variable the product reads, with its default. This module is the
  * only reader of process.env; .env.example documents each variable.
  */
-export const EnvSchema = z.object({
+const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   REGULATIONS_DIR: pathList,

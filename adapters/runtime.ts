@@ -1,4 +1,4 @@
-import { type AssessmentStore, type Assistant, createAssistant, createEngine, type Engine, type Logger } from "../bot/index.js";
+import { type AssessmentStore, type Assistant, createAssistant, createEngine, type Engine, type Logger, systemClock } from "../bot/index.js";
 import { ensureIndex, type IndexReport, type OpenedIndex } from "../ingest/index.js";
 import { createHybridRetriever, createNaiveRetriever, type EmbeddingsConfig, type HybridOptions, type Retriever } from "../knowledge/index.js";
 import type { Config, Env } from "./config.js";
@@ -15,7 +15,7 @@ export interface Runtime {
   report: IndexReport;
 }
 
-export interface RuntimeOptions {
+interface RuntimeOptions {
   logger: Logger;
   pipeline?: PipelineName;
   /** Overrides the configured corpus directories (eval --corpus) and index folder. */
@@ -25,7 +25,7 @@ export interface RuntimeOptions {
 }
 
 /** Fusion settings of the default pipeline, measured with `npm run eval` (see README). */
-export const HYBRID_DEFAULTS: Omit<HybridOptions, "scope"> = { vectorWeight: 0.2, maxCitations: 5, relativeCutoff: 0.15 };
+const HYBRID_DEFAULTS: Omit<HybridOptions, "scope"> = { vectorWeight: 0.2, maxCitations: 5, relativeCutoff: 0.15 };
 
 /** The composition root: opens (or builds) the index and wires retrieval into the assistant. */
 export async function createRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
@@ -52,7 +52,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
 }
 
 /** Maps the environment onto the embedding provider settings. */
-export function embeddingsConfig(env: Env): EmbeddingsConfig {
+function embeddingsConfig(env: Env): EmbeddingsConfig {
   return {
     provider: env.EMBEDDINGS_PROVIDER,
     ...(env.EMBEDDINGS_MODEL ? { model: env.EMBEDDINGS_MODEL } : {}),
@@ -79,6 +79,6 @@ export interface Services extends Runtime {
 export async function createServices(config: Config, options: RuntimeOptions & { answerLogPath?: string }): Promise<Services> {
   const runtime = await createRuntime(config, options);
   const store = openSqliteStore(options.answerLogPath ?? config.answerLogPath);
-  const engine = createEngine({ assistant: runtime.assistant, knowledge: runtime.index.kb, store, logger: options.logger });
+  const engine = createEngine({ assistant: runtime.assistant, knowledge: runtime.index.kb, store, logger: options.logger, clock: systemClock });
   return { ...runtime, engine, store };
 }

@@ -5,7 +5,7 @@ import type { Answer } from "./answer/answer.js";
 import { composeAnswer } from "./answer/compose-answer.js";
 import { withTruncationNote } from "./answer/messages.js";
 
-export interface AskOptions {
+interface AskOptions {
   /** Answer in this language; detected from the question when absent. */
   lang?: Lang;
   /** Article ids the conversation was about, most recent first ("那第2項呢？"). */
@@ -16,13 +16,13 @@ export interface Assistant {
   ask(question: string, options?: AskOptions): Promise<Answer>;
 }
 
-export interface AssistantDeps {
+interface AssistantDeps {
   retriever: Retriever;
   knowledge: KnowledgeSource;
 }
 
 /** Longest question searched; longer text is searched by its beginning. */
-export const MAX_QUESTION_CHARS = 2000;
+const MAX_QUESTION_CHARS = 2000;
 
 /** Questions in, cited answers out: retrieval through the port, then the extractive answer. */
 export function createAssistant(deps: AssistantDeps): Assistant {

@@ -12,7 +12,7 @@ export type Lang = "zh" | "en";
 /** `deleted`: the article number survives with the text （刪除） after an amendment. */
 export type ClauseStatus = "in_force" | "repealed" | "not_yet_in_force" | "deleted";
 
-export type ClauseLevel = "article" | "paragraph" | "item" | "subitem";
+type ClauseLevel = "article" | "paragraph" | "item" | "subitem";
 
 export interface ClauseRecord {
   /** Stable id, see the scheme above. */

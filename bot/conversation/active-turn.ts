@@ -3,7 +3,7 @@ import type { Checklist, KnowledgeSource } from "../../knowledge/index.js";
 import { mayOpen, shareKeyOf } from "../assessment/access.js";
 import type { AssessmentEvent, AssessmentRecord, AssessmentStore, FeedbackRecord, QuestionRecord, ResponseRecord, SessionRecord } from "../assessment/store.js";
 import type { Assistant } from "../assistant.js";
-import type { Logger } from "../ports.js";
+import type { Clock, Logger } from "../ports.js";
 import type { ReplyPart } from "./reply.js";
 import type { Turn } from "./turn.js";
 
@@ -12,7 +12,8 @@ export interface EngineDeps {
   knowledge: KnowledgeSource;
   store: AssessmentStore;
   logger: Logger;
-  now?: () => Date;
+  /** The time stamped on every record of a turn (answers, events, reports). */
+  clock: Clock;
 }
 
 /**

@@ -64,7 +64,7 @@ export async function runCommand(ctx: ActiveTurn, command: Command, argument?: s
   return why(ctx, assessment, item);
 }
 
-export async function resumeCommand(ctx: ActiveTurn, code?: string): Promise<void> {
+async function resumeCommand(ctx: ActiveTurn, code?: string): Promise<void> {
   const m = messages(ctx.lang);
   if (code) {
     const assessment = await ctx.assessment(code.trim().toUpperCase());
@@ -119,7 +119,7 @@ export async function resolvePending(ctx: ActiveTurn, text: string): Promise<boo
 }
 
 /** The assessment a command applies to: the one named, or the one in this session. */
-export async function targetAssessment(ctx: ActiveTurn, code?: string): Promise<{ assessment: AssessmentRecord; checklist: Checklist } | undefined> {
+async function targetAssessment(ctx: ActiveTurn, code?: string): Promise<{ assessment: AssessmentRecord; checklist: Checklist } | undefined> {
   const id = code?.trim().toUpperCase() ?? ctx.session.assessmentId;
   const assessment = id ? await ctx.assessment(id) : undefined;
   const checklist = assessment && ctx.checklistOf(assessment);

@@ -20,7 +20,7 @@ const NOTE_PREFIX = /^(備註|補充|補充說明|佐證|說明|note|evidence)\s
 /** Creates the conversation engine: questions with citations and guided self-assessments, for every channel. */
 export function createEngine(deps: EngineDeps): Engine {
   const lock = createKeyedQueue();
-  const now = deps.now ?? (() => new Date());
+  const now = () => deps.clock.now();
 
   async function handle(turn: Turn): Promise<Reply> {
     const earlier = await deps.store.processed(turn.channel, turn.messageId);

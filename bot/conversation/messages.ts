@@ -1,7 +1,7 @@
 import type { Lang } from "../../knowledge/clause.js";
 
 /** Fixed texts of the conversation engine, Traditional Chinese (Taiwan) and English. */
-export const MESSAGES = {
+const MESSAGES = {
   zh: {
     help: [
       "我可以：",
@@ -74,7 +74,7 @@ export const MESSAGES = {
   },
 } satisfies Record<Lang, unknown>;
 
-export type Messages = (typeof MESSAGES)["zh"];
+type Messages = (typeof MESSAGES)["zh"];
 
 export function messages(lang: Lang): Messages {
   return MESSAGES[lang] as Messages;

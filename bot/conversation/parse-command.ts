@@ -22,7 +22,7 @@ const WORDS: Array<[Command, RegExp]> = [
   ["quit", /^(結束|離開|退出|結束自評|quit|exit|stop)$/i],
 ];
 
-export interface ParsedCommand {
+interface ParsedCommand {
   command: Command;
   /** What follows the command word: a checklist name, an assessment code. */
   argument?: string;

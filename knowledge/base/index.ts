@@ -1,3 +1,3 @@
 export type { Corpus, CorpusFile, CorpusProblem } from "./corpus.js";
 export { createKnowledgeBase, type KnowledgeBase } from "./knowledge-base.js";
-export { type KnowledgeFiles, loadKnowledgeFiles, readYamlFile } from "./load-knowledge-files.js";
+export { type KnowledgeFiles, loadKnowledgeFiles } from "./load-knowledge-files.js";

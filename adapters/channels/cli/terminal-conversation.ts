@@ -8,7 +8,7 @@ import { renderReport } from "../../report/write-report.js";
 import { newRequestId } from "../shared/request-id.js";
 import { createTurnRunner } from "../shared/run-turn.js";
 
-export interface TerminalOptions {
+interface TerminalOptions {
   engine: Engine;
   logger: Logger;
   userId: string;

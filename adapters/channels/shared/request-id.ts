@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 
 const PREFIX = { slack: "sl", teams: "tm", cli: "cli" } as const;
 
-export type RequestChannel = keyof typeof PREFIX;
+type RequestChannel = keyof typeof PREFIX;
 
 /**
  * The id a user quotes to an admin and that finds the request in the log, in one format for

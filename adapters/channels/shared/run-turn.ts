@@ -3,7 +3,7 @@ import { isAppError, type Lang } from "../../../knowledge/index.js";
 import { channelTexts } from "./texts.js";
 
 /** How a channel reaches its user in one turn. */
-export interface TurnDelivery {
+interface TurnDelivery {
   /** Sends the reply; throws when it did not reach the user. */
   deliver(reply: Reply): Promise<void>;
   /** Tells the user briefly that the turn failed (the text carries the request id); errors here are logged, not thrown. */
@@ -25,7 +25,7 @@ export type TurnResult =
   | { status: "already-delivered"; reply: Reply }
   | { status: "failed"; stage: "engine" | "timeout" | "delivery"; reply?: Reply };
 
-export interface TurnRunnerOptions {
+interface TurnRunnerOptions {
   engine: Engine;
   /** TURN_TIMEOUT_MS: longest wait for the engine. */
   timeoutMs: number;

@@ -25,7 +25,7 @@ const zh = {
   timedOut: (requestId: string) => `抱歉，這則訊息處理太久，已停止等待。請稍後再試一次；若問題持續，請把代碼 ${requestId} 提供給管理員。`,
 };
 
-export type ChannelTexts = typeof zh;
+type ChannelTexts = typeof zh;
 
 const en: ChannelTexts = {
   why: "Why",

@@ -1,5 +1,5 @@
 import { App } from "@slack/bolt";
-import { createKeyedQueue } from "../../../bot/index.js";
+import { type Clock, createKeyedQueue, systemClock } from "../../../bot/index.js";
 import type { KnowledgeSource } from "../../../knowledge/index.js";
 import type { ChannelDeps } from "../../http/channel-deps.js";
 import type { ChannelMount } from "../../http/create-http-app.js";
@@ -29,7 +29,8 @@ export interface SlackChannelDeps extends ChannelDeps {
   webClient?: WebClientOptions;
   /** Engine turns run at once after acknowledgements (default 4). */
   concurrency?: number;
-  now?: () => Date;
+  /** The time shown on the Home tab ("updated …"). */
+  clock?: Clock;
 }
 
 /** Longest wait for queued work when the server stops. */
@@ -63,7 +64,7 @@ export function createSlackChannel(deps: SlackChannelDeps): ChannelMount | undef
     queue: createWorkQueue(deps.concurrency),
     serial: createKeyedQueue(),
     runTurn: createTurnRunner({ engine: deps.engine, timeoutMs: deps.config.env.TURN_TIMEOUT_MS }),
-    now: deps.now ?? (() => new Date()),
+    clock: deps.clock ?? systemClock,
   };
 
   const http = settings.mode === "http" ? createHttpReceiver(settings, slackLogger, log) : undefined;

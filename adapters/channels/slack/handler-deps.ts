@@ -1,4 +1,4 @@
-import type { Engine, KeyedQueue, Logger } from "../../../bot/index.js";
+import type { Clock, Engine, KeyedQueue, Logger } from "../../../bot/index.js";
 import type { TurnRunner } from "../shared/run-turn.js";
 import type { BotIdentitySource } from "./bot-identity.js";
 import type { CitationCache } from "./citation-cache.js";
@@ -24,5 +24,5 @@ export interface SlackHandlerDeps {
   serial: KeyedQueue;
   /** Engine turn with timeout, delivery and delivered mark (shared with Teams). */
   runTurn: TurnRunner;
-  now(): Date;
+  clock: Clock;
 }

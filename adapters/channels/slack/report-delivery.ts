@@ -6,7 +6,7 @@ import type { SlackHandlerDeps } from "./handler-deps.js";
 import { type Destination, isDmChannel } from "./places.js";
 import { slackTexts } from "./texts.js";
 
-export interface ReportRequest {
+interface ReportRequest {
   assessmentId: string;
   label: string;
   /** Who asked: the engine decides whether they may see the report. */

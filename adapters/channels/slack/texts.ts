@@ -73,7 +73,7 @@ const zh = {
   homeUpdated: (at: string) => `更新時間 ${at}`,
 };
 
-export type SlackTexts = typeof zh;
+type SlackTexts = typeof zh;
 
 const en: SlackTexts = {
   ...channelTexts("en"),

@@ -6,9 +6,9 @@ import { cardActivity, type Outgoing, type ReportLinkView, renderReply, toActivi
 import { requestScope } from "./request-scope.js";
 
 /** What delivery needs of the handler deps. */
-export type DeliveryDeps = Pick<TeamsHandlerDeps, "engine" | "reportLinks">;
+type DeliveryDeps = Pick<TeamsHandlerDeps, "engine" | "reportLinks">;
 
-export interface DeliveryOptions {
+interface DeliveryOptions {
   /** Action.Submit on an item card: the card (this activity id) is updated in place with what was recorded. */
   updateCardId?: string;
   /** Action.Execute: the card that replaces the clicked one is returned for the invoke response. */

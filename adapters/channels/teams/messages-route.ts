@@ -8,7 +8,7 @@ import { setRequestScope } from "./request-scope.js";
 import type { TeamsBot } from "./teams-bot.js";
 import type { TeamsCloudAdapter } from "./teams-cloud-adapter.js";
 
-export interface MessagesRouteDeps {
+interface MessagesRouteDeps {
   adapter: TeamsCloudAdapter;
   bot: TeamsBot;
   logger: Logger;

@@ -3,7 +3,7 @@ import type { Turn } from "../../../bot/index.js";
 import type { Lang } from "../../../knowledge/index.js";
 
 /** The fields of a turn every Teams activity supplies: who, where, which delivery, which language. */
-export type TurnBase = Pick<Turn, "channel" | "userId" | "userName" | "conversationId" | "teamId" | "messageId" | "lang">;
+type TurnBase = Pick<Turn, "channel" | "userId" | "userName" | "conversationId" | "teamId" | "messageId" | "lang">;
 
 interface TeamsChannelData {
   team?: { id?: string };

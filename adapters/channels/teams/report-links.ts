@@ -6,7 +6,7 @@ import type { Lang } from "../../../knowledge/index.js";
 import { renderReport } from "../../report/write-report.js";
 
 /** Who asked for a report, so the download asks the engine again whether they may see it. */
-export interface ReportTarget {
+interface ReportTarget {
   assessmentId: string;
   lang: Lang;
   viewer: Viewer;

@@ -5,7 +5,7 @@ import type { TurnResult } from "../shared/run-turn.js";
 import type { TeamsHandlerDeps } from "./handler-deps.js";
 import { requestScope } from "./request-scope.js";
 
-export interface TeamsTurnOptions {
+interface TeamsTurnOptions {
   /** Sends the reply; throws when it did not reach the user (then a retry of the activity re-sends it). */
   deliver(reply: Reply): Promise<void>;
   /** Where the failure message goes; default a new message in the conversation. */
@@ -35,6 +35,6 @@ export function runTurn(deps: TeamsHandlerDeps, context: TurnContext, turn: Turn
 }
 
 /** The language of our own messages before the engine has answered. */
-export function turnLang(turn: Turn): Lang {
+function turnLang(turn: Turn): Lang {
   return turn.text ? detectLang(turn.text) : (turn.lang ?? "zh");
 }

@@ -8,7 +8,7 @@ import { createHttpApp } from "../../../adapters/http/create-http-app.js";
 import { createLogger } from "../../../adapters/logger.js";
 import { createRuntime, type Runtime } from "../../../adapters/runtime.js";
 import { openSqliteStore, type SqliteStore } from "../../../adapters/store/sqlite-store.js";
-import { createEngine, type Engine, type Logger } from "../../../bot/index.js";
+import { createEngine, type Engine, type Logger, systemClock } from "../../../bot/index.js";
 import { corpusDir, knowledgeWithChecklist } from "../corpus.js";
 import { type LogEntry, recordingLogger } from "../recording-logger.js";
 
@@ -53,7 +53,7 @@ export interface StartOptions {
 export async function startSlackBot(options: StartOptions): Promise<SlackBotServer> {
   const logger = recordingLogger();
   const store = openSqliteStore(options.runtime.answerLogPath);
-  const real = createEngine({ assistant: options.runtime.assistant, knowledge: options.runtime.index.kb, store, logger });
+  const real = createEngine({ assistant: options.runtime.assistant, knowledge: options.runtime.index.kb, store, logger, clock: systemClock });
   const engine = options.wrapEngine ? options.wrapEngine(real) : real;
   const config = loadConfig({
     REGULATIONS_DIR: corpusDir(),

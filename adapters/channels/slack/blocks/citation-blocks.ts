@@ -6,7 +6,7 @@ import { cut } from "./limits.js";
 import { type Block, button, context, escapeText, link, quote, section } from "./mrkdwn.js";
 
 /** Longest quote shown in a message; the rest is one click away in the clause modal. */
-export const MESSAGE_QUOTE_CHARS = 280;
+const MESSAGE_QUOTE_CHARS = 280;
 
 /**
  * One citation as its own blocks: label, status and date, a short verbatim quote with a

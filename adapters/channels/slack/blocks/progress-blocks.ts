@@ -5,7 +5,7 @@ import { slackTexts } from "../texts.js";
 import { actions, type Block, button, escapeText, header, section } from "./mrkdwn.js";
 
 /** A ten-cell progress bar, readable without colour. */
-export function progressBar(answered: number, total: number): string {
+function progressBar(answered: number, total: number): string {
   const filled = total > 0 ? Math.round((answered / total) * 10) : 0;
   return `${"▰".repeat(filled)}${"▱".repeat(10 - filled)}`;
 }

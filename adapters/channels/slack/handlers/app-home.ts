@@ -23,9 +23,9 @@ export function registerAppHome(app: App, rt: SlackHandlerDeps): void {
 }
 
 /** Renders and publishes a user's Home tab. */
-export async function publishHome(rt: SlackHandlerDeps, userId: string, teamId?: string): Promise<void> {
+async function publishHome(rt: SlackHandlerDeps, userId: string, teamId?: string): Promise<void> {
   const lang = "zh";
   const assessments = await rt.engine.assessments({ channel: "slack", userId, ...(teamId ? { teamId } : {}) }, lang);
-  await rt.client.views.publish({ user_id: userId, view: homeView(assessments, rt.engine.checklists(lang), lang, rt.now()) });
+  await rt.client.views.publish({ user_id: userId, view: homeView(assessments, rt.engine.checklists(lang), lang, rt.clock.now()) });
   rt.logger.info({ user: userId, assessments: assessments.length }, "slack home tab published");
 }

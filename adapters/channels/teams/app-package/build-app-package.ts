@@ -12,7 +12,7 @@ export const TEAMS_APP_DIR = resolve(PROJECT_ROOT, "adapters/channels/teams/app-
 /** Icon sizes Teams requires (https://learn.microsoft.com/microsoftteams/platform/concepts/build-and-test/apps-package). */
 const ICON_SIZES = { color: 192, outline: 32 } as const;
 
-export interface AppPackageOptions {
+interface AppPackageOptions {
   /** MicrosoftAppId: the bot id, and the Teams app id too (one registration, one id). */
   appId: string | undefined;
   /** The app version shown in Teams; raise it for every upload that replaces an earlier one. */
@@ -20,7 +20,7 @@ export interface AppPackageOptions {
   dir?: string;
 }
 
-export interface AppPackage {
+interface AppPackage {
   manifest: TeamsManifest;
   /** The zip: manifest.json, color.png and outline.png at its root. */
   zip: Buffer;

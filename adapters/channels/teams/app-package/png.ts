@@ -9,7 +9,7 @@ export interface RgbaImage {
   pixels: Uint8Array;
 }
 
-export interface PngInfo {
+interface PngInfo {
   width: number;
   height: number;
   bitDepth: number;

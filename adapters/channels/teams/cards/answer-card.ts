@@ -15,7 +15,7 @@ import {
 } from "./adaptive-card.js";
 
 /** Teams refuses a message over about 28 KB; stay under it with room for the envelope. */
-export const MESSAGE_BUDGET_BYTES = 26_000;
+const MESSAGE_BUDGET_BYTES = 26_000;
 
 /** Characters of a citation's quote shown on the card; the full clause is one click away. */
 const SHORT_QUOTE = 160;
