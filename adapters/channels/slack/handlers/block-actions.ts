@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
 import type { z } from "zod";
+import { messageIds } from "../../shared/message-ids.js";
 import { newRequestId } from "../../shared/request-id.js";
 import { channelTexts } from "../../shared/texts.js";
 import { clauseLinkModal, clauseModal, noteModal } from "../blocks/modals.js";
@@ -99,7 +100,10 @@ async function turnFromButton(rt: SlackHandlerDeps, payload: BlockActions, value
       : undefined;
   const outcome = outcomeOf(action, t);
   // One answer per user and item message, however often it is clicked; any other click once per trigger.
-  const messageId = action.type === "answer" && message ? `answer:${userId}:${place.channel}:${message.ts}:${action.itemId}` : `act:${payload.trigger_id}`;
+  const messageId =
+    action.type === "answer" && message
+      ? messageIds.answer(userId, place.channel, message.ts, action.itemId)
+      : messageIds.interaction("act", payload.trigger_id);
   const feedback = action.type === "feedback";
   const destination: Destination = feedback ? (ephemeralTo(payload) ?? { kind: "post", place }) : { kind: "post", place };
   await runTurn(rt, {

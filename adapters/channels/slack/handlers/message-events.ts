@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
 import { detectLang } from "../../../../knowledge/index.js";
+import { messageIds } from "../../shared/message-ids.js";
 import { newRequestId } from "../../shared/request-id.js";
 import type { SlackHandlerDeps } from "../handler-deps.js";
 import { EventEnvelopeSchema, MessageEventSchema } from "../payload-schema.js";
@@ -49,7 +50,7 @@ function onMessage(rt: SlackHandlerDeps, body: unknown): void {
   const requestId = newRequestId("slack");
   const conversationId = conversationIdOf(place);
   // The same user message has one client_msg_id across event types and retries; event_id otherwise.
-  const messageId = event.client_msg_id ? `msg:${event.client_msg_id}` : `evt:${eventId}`;
+  const messageId = messageIds.typed(event.client_msg_id, eventId);
   rt.logger.info({ requestId, event: event.type, user: event.user, conversation: conversationId, chars: text.length, cut }, "slack message received");
   rt.queue.push(() =>
     runTurn(rt, {

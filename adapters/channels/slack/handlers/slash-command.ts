@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import type { TurnAction } from "../../../../bot/index.js";
 import { detectLang, type Lang } from "../../../../knowledge/index.js";
+import { messageIds } from "../../shared/message-ids.js";
 import { newRequestId } from "../../shared/request-id.js";
 import { channelTexts } from "../../shared/texts.js";
 import { cut } from "../blocks/limits.js";
@@ -103,7 +104,7 @@ const FLOWS: Record<Subcommand, Flow> = {
     }
     const destination: Destination = place ? { kind: "post", place } : ephemeral;
     const conversationId = conversationIdOf(place ?? { channel: command.channel_id });
-    const messageId = `cmd:${command.trigger_id}`;
+    const messageId = messageIds.interaction("cmd", command.trigger_id);
     const reply = await runTurn(rt, {
       ...base(command, requestId, lang, conversationId, destination),
       turn: { ...turnBase(command, messageId, conversationId), text },
@@ -133,7 +134,7 @@ const FLOWS: Record<Subcommand, Flow> = {
       if (command.channel_id !== dm) await rt.poster.send(ephemeral, { text: t.assessInDm });
     }
     const conversationId = conversationIdOf(place);
-    const messageId = `cmd:${command.trigger_id}`;
+    const messageId = messageIds.interaction("cmd", command.trigger_id);
     await runTurn(rt, {
       ...base(command, requestId, lang, conversationId, { kind: "post", place }),
       // The engine decides: resume the named or open assessment, or start the named checklist.
@@ -153,7 +154,7 @@ const FLOWS: Record<Subcommand, Flow> = {
 async function inDm(rt: SlackHandlerDeps, command: Command, requestId: string, ephemeral: Destination, input: { action: TurnAction }): Promise<void> {
   const dm = await rt.dms.open(command.user_id);
   const destination: Destination = command.channel_id === dm ? { kind: "post", place: { channel: dm } } : ephemeral;
-  const messageId = `cmd:${command.trigger_id}`;
+  const messageId = messageIds.interaction("cmd", command.trigger_id);
   await runTurn(rt, { ...base(command, requestId, "zh", dm, destination), turn: { ...turnBase(command, messageId, dm), ...input } });
 }
 

@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
 import type { TurnAction } from "../../../../bot/index.js";
+import { messageIds } from "../../shared/message-ids.js";
 import { newRequestId } from "../../shared/request-id.js";
 import { NOTE_BLOCK, NOTE_CALLBACK_ID, RESULT_BLOCK } from "../blocks/modals.js";
 import type { SlackHandlerDeps } from "../handler-deps.js";
@@ -48,7 +49,14 @@ export function registerViewSubmission(app: App, rt: SlackHandlerDeps): void {
         requestId,
         lang: origin.lang,
         // A submitted view is submitted once: its id names the delivery.
-        turn: { userId, ...(teamId ? { teamId } : {}), conversationId, messageId: `view:${parsed.data.view.id}`, action, lang: origin.lang },
+        turn: {
+          userId,
+          ...(teamId ? { teamId } : {}),
+          conversationId,
+          messageId: messageIds.interaction("view", parsed.data.view.id),
+          action,
+          lang: origin.lang,
+        },
         destination: { kind: "post", place },
         conversationId,
         userId,
