@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Runtime } from "../../adapters/runtime.js";
 import type { Engine } from "../../bot/index.js";
-import { tempDir } from "../support/corpus.js";
 import { type FakeSlackApi, startFakeSlackApi } from "../support/slack/fake-slack-api.js";
-import { type SlackBotServer, slackRuntime, startSlackBot } from "../support/slack/slack-bot-server.js";
+import { type SlackBotServer, startSlackBot, useSlackBot } from "../support/slack/slack-bot-server.js";
 import { blockActions, envelope, interaction, messageEvent, sendSigned } from "../support/slack/slack-requests.js";
 
 // Questions and texts written for these tests.
 describe("Slack: bad structure, turn timeouts, delivery exactly once", () => {
-  const data = tempDir("slack-delivery-");
   let runtime: Runtime & { answerLogPath: string };
   let fake: FakeSlackApi;
   let bot: SlackBotServer;
-
-  beforeAll(async () => {
-    runtime = await slackRuntime(data.path);
-    fake = await startFakeSlackApi();
-    bot = await startSlackBot({ runtime, fake });
-  });
-  afterAll(async () => {
-    await bot?.close();
-    await fake?.close();
-    data.cleanup();
+  useSlackBot("slack-delivery-", (setup) => {
+    ({ runtime, fake, bot } = setup);
   });
 
   const form = { contentType: "application/x-www-form-urlencoded" as const };

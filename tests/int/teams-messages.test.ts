@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Engine } from "../../bot/index.js";
 import { tempDir } from "../support/corpus.js";
+import { fakeEngine } from "../support/fake-engine.js";
 import { actionsOf, botAdded, cardOf, execute, mentionMessage, post, submit, textMessage, textOf } from "../support/teams/activities.js";
 import { type FakeConnector, startFakeConnector } from "../support/teams/fake-connector.js";
 import { startTeamsBot, type TeamsBotServer, teamsServices } from "../support/teams/teams-bot-server.js";
@@ -227,15 +228,9 @@ describe("Teams messages, answers and cards (emulator mode)", () => {
 });
 
 describe("Teams channel when the engine fails", () => {
-  const failing: Engine = {
-    handle: async () => {
-      throw new Error("database is locked");
-    },
-    assessments: async () => [],
-    report: async () => undefined,
-    checklists: () => [],
-    markDelivered: async () => {},
-  };
+  const failing: Engine = fakeEngine(async () => {
+    throw new Error("database is locked");
+  });
 
   it("tells the user briefly, with the request id, for a message and for a card action", async () => {
     const connector = await startFakeConnector();

@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { createSlackChannel, type SlackChannelDeps } from "../../../adapters/channels/slack/index.js";
 import { type Config, loadConfig } from "../../../adapters/config.js";
 import type { ChannelMount } from "../../../adapters/http/create-http-app.js";
@@ -9,10 +10,10 @@ import { createLogger } from "../../../adapters/logger.js";
 import { createRuntime, type Runtime } from "../../../adapters/runtime.js";
 import { openSqliteStore, type SqliteStore } from "../../../adapters/store/sqlite-store.js";
 import { createEngine, type Engine, type Logger, systemClock } from "../../../bot/index.js";
-import { corpusDir, knowledgeWithChecklist } from "../corpus.js";
+import { corpusDir, knowledgeWithChecklist, tempDir } from "../corpus.js";
 import { type LogEntry, recordingLogger } from "../recording-logger.js";
 
-import type { FakeSlackApi } from "./fake-slack-api.js";
+import { type FakeSlackApi, startFakeSlackApi } from "./fake-slack-api.js";
 import { SIGNING_SECRET } from "./slack-requests.js";
 
 export const FIXTURE_CHECKLIST = resolve(import.meta.dirname, "../../fixtures/slack/slack-fixture.yaml");
@@ -92,4 +93,30 @@ export async function startSlackBot(options: StartOptions): Promise<SlackBotServ
       await store.close();
     },
   };
+}
+
+export interface SlackSetup {
+  runtime: Runtime & { answerLogPath: string };
+  fake: FakeSlackApi;
+  bot: SlackBotServer;
+}
+
+/**
+ * For a test file: a temp folder, the runtime, a fake Web API and the bot, started before
+ * the tests (handed to `ready`) and closed after them.
+ */
+export function useSlackBot(prefix: string, ready: (setup: SlackSetup) => void): void {
+  const data = tempDir(prefix);
+  let setup: SlackSetup | undefined;
+  beforeAll(async () => {
+    const runtime = await slackRuntime(data.path);
+    const fake = await startFakeSlackApi();
+    setup = { runtime, fake, bot: await startSlackBot({ runtime, fake }) };
+    ready(setup);
+  });
+  afterAll(async () => {
+    await setup?.bot.close();
+    await setup?.fake.close();
+    data.cleanup();
+  });
 }

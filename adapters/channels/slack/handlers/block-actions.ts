@@ -110,14 +110,7 @@ async function turnFromButton(rt: SlackHandlerDeps, payload: BlockActions, value
     requestId,
     lang: value.l,
     // No userName: events carry none, so ids everywhere; Slack shows an id as the person's name.
-    turn: {
-      userId,
-      ...(teamId ? { teamId } : {}),
-      conversationId,
-      messageId,
-      action,
-      lang: value.l,
-    },
+    turn: { userId, ...(teamId ? { teamId } : {}), conversationId, messageId, action, lang: value.l },
     destination,
     conversationId,
     userId,

@@ -1,23 +1,17 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { runTerminalConversation } from "../../../../../adapters/channels/cli/terminal-conversation.js";
-import type { Engine } from "../../../../../bot/index.js";
+import { fakeEngine } from "../../../../support/fake-engine.js";
 import { recordingLogger } from "../../../../support/recording-logger.js";
 
 describe("the terminal conversation", () => {
   it("prints a short message with the request id when a turn outlasts TURN_TIMEOUT_MS, and goes on", async () => {
     let calls = 0;
-    const engine: Engine = {
-      async handle() {
-        calls++;
-        if (calls === 1) await new Promise((r) => setTimeout(r, 400));
-        return { lang: "zh", parts: [{ kind: "notice", text: `回覆 ${calls}`, tone: "info" }] };
-      },
-      markDelivered: async () => {},
-      assessments: async () => [],
-      report: async () => undefined,
-      checklists: () => [],
-    };
+    const engine = fakeEngine(async () => {
+      calls++;
+      if (calls === 1) await new Promise((r) => setTimeout(r, 400));
+      return { lang: "zh", parts: [{ kind: "notice", text: `回覆 ${calls}`, tone: "info" }] };
+    });
     const input = new PassThrough();
     const output = new PassThrough();
     let printed = "";

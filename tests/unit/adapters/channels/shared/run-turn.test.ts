@@ -1,28 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { createTurnRunner } from "../../../../../adapters/channels/shared/run-turn.js";
 import type { Engine, Reply, Turn } from "../../../../../bot/index.js";
+import { fakeEngine } from "../../../../support/fake-engine.js";
 import { recordingLogger } from "../../../../support/recording-logger.js";
 
 const turn: Turn = { channel: "cli", userId: "u1", conversationId: "c1", messageId: "m1", text: "個資法第27條" };
 const answer: Reply = { lang: "zh", parts: [{ kind: "notice", text: "hi", tone: "info" }] };
 
 /** An engine that answers `reply` after `delayMs` (or throws `error`) and records delivered marks. */
-function engineOf(options: { reply?: Reply; delayMs?: number; error?: Error }): Engine & { marked: string[] } {
-  const marked: string[] = [];
-  return {
-    marked,
-    async handle() {
-      if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
-      if (options.error) throw options.error;
-      return options.reply ?? answer;
-    },
-    async markDelivered(t) {
-      marked.push(t.messageId);
-    },
-    assessments: async () => [],
-    report: async () => undefined,
-    checklists: () => [],
-  };
+function engineOf(options: { reply?: Reply; delayMs?: number; error?: Error }) {
+  return fakeEngine(async () => {
+    if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
+    if (options.error) throw options.error;
+    return options.reply ?? answer;
+  });
 }
 
 function run(engine: Engine, deliver: (reply: Reply) => Promise<void> = async () => {}, timeoutMs = 1_000) {
