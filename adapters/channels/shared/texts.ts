@@ -5,6 +5,9 @@ import type { Lang } from "../../../knowledge/index.js";
  * channel's texts.ts adds its own (buttons of its platform, its markup) on top of these.
  */
 const zh = {
+  botName: "合規小幫手",
+  myAssessments: "我的自評",
+  evidenceNote: "佐證說明",
   why: "為什麼",
   skip: "跳過",
   back: "上一題",
@@ -28,6 +31,9 @@ const zh = {
 type ChannelTexts = typeof zh;
 
 const en: ChannelTexts = {
+  botName: "Compliance assistant",
+  myAssessments: "My assessments",
+  evidenceNote: "Evidence note",
   why: "Why",
   skip: "Skip",
   back: "Back",

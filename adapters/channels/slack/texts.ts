@@ -20,7 +20,6 @@ const zh = {
   progress: (label: string, code: string, answered: number, total: number) => `${label} · 代碼 ${code} · 已作答 ${answered}/${total}`,
   current: (result: string, by: string) => `目前答案：*${result}*（由 ${by} 作答）`,
   recorded: (position: number, total: number, result: string) => `✅ 第 ${position}/${total} 題已記錄：*${result}*`,
-  evidenceNote: "佐證說明",
   skipped: "⏭ 已跳過",
   wentBack: "↩ 已回到上一題",
   paused: "⏸ 已暫停",
@@ -58,7 +57,6 @@ const zh = {
     "• `/compliance report [自評代碼]` 匯出查核報告（xlsx，傳到你的私訊）",
     "也可以在頻道中 @我 提問，或直接私訊我。",
   ].join("\n"),
-  homeTitle: "合規小幫手",
   homeIntro: "我回答台灣個資與電商相關法規的問題，每個回答都附上條文與出處（法務部全國法規資料庫），也能帶你逐題完成自評並匯出查核表。",
   homeHowTo: [
     "*怎麼用*",
@@ -67,7 +65,6 @@ const zh = {
     "• `/compliance assess` 開始或繼續自評，每題按「是／否／不適用」，或直接輸入。",
     "• `/compliance report` 把查核表（xlsx）傳到你的私訊。",
   ].join("\n"),
-  homeAssessments: "我的自評",
   homeNoAssessments: "目前沒有自評。按下面的按鈕開始一份。",
   homeStart: "開始新的自評",
   homeUpdated: (at: string) => `更新時間 ${at}`,
@@ -93,7 +90,6 @@ const en: SlackTexts = {
   progress: (label: string, code: string, answered: number, total: number) => `${label} · code ${code} · ${answered}/${total} answered`,
   current: (result: string, by: string) => `Current answer: *${result}* (by ${by})`,
   recorded: (position: number, total: number, result: string) => `✅ Item ${position}/${total} recorded: *${result}*`,
-  evidenceNote: "Evidence",
   skipped: "⏭ Skipped",
   wentBack: "↩ Went back to the previous item",
   paused: "⏸ Paused",
@@ -131,7 +127,6 @@ const en: SlackTexts = {
     "• `/compliance report [code]` export the report (xlsx, sent to your DM)",
     "You can also @mention me in a channel or send me a direct message.",
   ].join("\n"),
-  homeTitle: "Compliance Assistant",
   homeIntro:
     "I answer questions on Taiwan's personal data and e-commerce rules, quoting the clauses and their source (Laws & Regulations Database, Ministry of Justice), and walk you through self-assessments.",
   homeHowTo: [
@@ -141,7 +136,6 @@ const en: SlackTexts = {
     "• `/compliance assess` starts or resumes an assessment; answer each item with Yes / No / N/A, by button or by typing.",
     "• `/compliance report` sends the report (xlsx) to your DM.",
   ].join("\n"),
-  homeAssessments: "My assessments",
   homeNoAssessments: "No assessments yet. Start one with a button below.",
   homeStart: "Start a new assessment",
   homeUpdated: (at: string) => `Updated ${at}`,

@@ -6,7 +6,6 @@ const LABELS = {
   zh: {
     ...channelTexts("zh"),
     notePlaceholder: "佐證說明（選填），例如：已於 2024/3 公告隱私權政策",
-    noteLabel: "佐證說明",
     currentAnswer: (result: string, by: string) => `目前答案：${result}（${by}）`,
     itemHeading: (position: number, total: number) => `第 ${position}/${total} 題`,
     recordedHeading: (position: number, total: number, result: string) => `✔ 第 ${position}/${total} 題已記錄：${result}`,
@@ -27,7 +26,6 @@ const LABELS = {
     download: "下載 Excel 查核表",
     linkValid: (minutes: number) => `下載連結 ${minutes} 分鐘內有效；逾時請再輸入「報告」。`,
     reportUnavailable: "找不到這份自評，或你沒有權限匯出它的報告。",
-    welcomeTitle: "合規小幫手",
     welcome: [
       "我可以回答個人資料保護法與相關法規的問題，並附上條文原文、條文日期與全國法規資料庫的連結。",
       "我也能帶你逐題完成自評：每題按「是／否／不適用」作答，可附上佐證說明，完成後匯出 Excel 查核表。",
@@ -36,7 +34,6 @@ const LABELS = {
     welcomeExamples: "可以這樣問：「委外物流要怎麼監督？」、「個資外洩要在幾小時內通報？」、「個資法第27條」",
     welcomeChecklists: (titles: string) => `目前提供的查核表：${titles}`,
     startAssessment: "開始自評",
-    myAssessments: "我的自評",
     help: "使用說明",
     invalidCard: (requestId: string) => `這個按鈕的內容無法辨識，可能是舊版卡片。請直接輸入指令（例如「繼續」或「說明」）。（請求編號 ${requestId}）`,
     noteTooLong: (max: number) => `佐證說明太長（上限 ${max} 字），請精簡後再送出。`,
@@ -45,7 +42,6 @@ const LABELS = {
   en: {
     ...channelTexts("en"),
     notePlaceholder: "Evidence note (optional), e.g. privacy policy published March 2024",
-    noteLabel: "Evidence note",
     currentAnswer: (result: string, by: string) => `Current answer: ${result} (${by})`,
     itemHeading: (position: number, total: number) => `Item ${position}/${total}`,
     recordedHeading: (position: number, total: number, result: string) => `✔ Item ${position}/${total} recorded: ${result}`,
@@ -66,7 +62,6 @@ const LABELS = {
     download: "Download the Excel report",
     linkValid: (minutes: number) => `The link works for ${minutes} minutes; type "report" again after that.`,
     reportUnavailable: "That assessment does not exist or you may not export its report.",
-    welcomeTitle: "Compliance assistant",
     welcome: [
       "I answer questions on Taiwan's Personal Data Protection Act and related regulations, quoting the clauses with their dates and links to the official database.",
       "I also walk you through self-assessments: answer each item yes / no / n/a with an optional evidence note, then export the checklist as Excel.",
@@ -75,7 +70,6 @@ const LABELS = {
     welcomeExamples: 'Try: "How do we supervise an outsourced logistics provider?", "PDPA Article 27"',
     welcomeChecklists: (titles: string) => `Checklists: ${titles}`,
     startAssessment: "Start an assessment",
-    myAssessments: "My assessments",
     help: "Help",
     invalidCard: (requestId: string) =>
       `I could not read that button; the card may be outdated. Type a command instead (e.g. "resume" or "help"). (request id ${requestId})`,

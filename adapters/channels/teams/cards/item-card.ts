@@ -32,7 +32,7 @@ export function itemCard(item: ItemView, lang: Lang): AdaptiveCard {
   body.push({
     type: "Input.Text",
     id: "note",
-    label: l.noteLabel,
+    label: l.evidenceNote,
     placeholder: l.notePlaceholder,
     isMultiline: true,
     maxLength: MAX_NOTE,
@@ -58,7 +58,7 @@ export function recordedCard(recorded: RecordedView, lang: Lang): AdaptiveCard {
     textBlock(`${recorded.itemId} ${recorded.item}`, { weight: "Bolder" }),
     textBlock(recorded.question, { size: "Small" }),
   ];
-  if (recorded.note) body.push(textBlock(`${l.noteLabel}：${recorded.note}`));
+  if (recorded.note) body.push(textBlock(`${l.evidenceNote}：${recorded.note}`));
   if (recorded.masked.length > 0) body.push(textBlock(l.masked(recorded.masked.join("、")), { size: "Small", color: "Warning" }));
   if (recorded.remediation) body.push(textBlock(`${l.remediation}：${recorded.remediation}`, { color: "Attention" }));
   body.push(textBlock(l.answeredBy(recorded.by, recorded.at), { size: "Small", isSubtle: true }));

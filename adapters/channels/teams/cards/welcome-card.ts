@@ -6,7 +6,7 @@ import { type AdaptiveCard, adaptiveCard, botAction, type CardElement, textBlock
 /** Sent when the bot is added to a chat or team: what it does, and buttons to begin. */
 export function welcomeCard(checklists: ChecklistOption[], lang: Lang): AdaptiveCard {
   const l = teamsTexts(lang);
-  const body: CardElement[] = [textBlock(l.welcomeTitle, { weight: "Bolder", size: "Large" }), ...l.welcome.map((line) => textBlock(line))];
+  const body: CardElement[] = [textBlock(l.botName, { weight: "Bolder", size: "Large" }), ...l.welcome.map((line) => textBlock(line))];
   body.push(textBlock(l.welcomeExamples, { isSubtle: true }));
   if (checklists.length > 0) body.push(textBlock(l.welcomeChecklists(checklists.map((c) => c.title).join(lang === "en" ? "; " : "、")), { size: "Small" }));
   return adaptiveCard(body, {
@@ -22,5 +22,5 @@ export function welcomeCard(checklists: ChecklistOption[], lang: Lang): Adaptive
 /** The welcome as plain text, for clients that cannot render the card. */
 export function welcomeText(lang: Lang): string {
   const l = teamsTexts(lang);
-  return [l.welcomeTitle, ...l.welcome, l.welcomeExamples].join("\n");
+  return [l.botName, ...l.welcome, l.welcomeExamples].join("\n");
 }
