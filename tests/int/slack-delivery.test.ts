@@ -1,23 +1,17 @@
 import { describe, expect, it } from "vitest";
-import type { Runtime } from "../../adapters/runtime.js";
 import type { Engine } from "../../bot/index.js";
-import { type FakeSlackApi, startFakeSlackApi } from "../support/slack/fake-slack-api.js";
-import { type SlackBotServer, startSlackBot, useSlackBot } from "../support/slack/slack-bot-server.js";
+import { startFakeSlackApi } from "../support/slack/fake-slack-api.js";
+import { startSlackBot, useSlackBot } from "../support/slack/slack-bot-server.js";
 import { blockActions, envelope, interaction, messageEvent, sendSigned } from "../support/slack/slack-requests.js";
 
 // Questions and texts written for these tests.
 describe("Slack: bad structure, turn timeouts, delivery exactly once", () => {
-  let runtime: Runtime & { answerLogPath: string };
-  let fake: FakeSlackApi;
-  let bot: SlackBotServer;
-  useSlackBot("slack-delivery-", (setup) => {
-    ({ runtime, fake, bot } = setup);
-  });
+  const s = useSlackBot("slack-delivery-");
 
   const form = { contentType: "application/x-www-form-urlencoded" as const };
 
   it("acknowledges signed requests of a known type but broken structure with 200, logs them, and runs nothing", async () => {
-    fake.reset();
+    s.fake.reset();
     const valid = blockActions({ channel: "CGENERAL01", message: { ts: "1.0" }, actionId: "ca:x", value: "{}" });
     const bodies: Array<[string, typeof form | undefined]> = [
       [JSON.stringify({ ...JSON.parse(envelope({ type: "app_mention" })), event: null }), undefined],
@@ -27,46 +21,46 @@ describe("Slack: bad structure, turn timeouts, delivery exactly once", () => {
       [interaction({ type: "view_submission", user: { id: "UALICE01" }, view: null }), form],
     ];
     for (const [body, options] of bodies) {
-      const res = await sendSigned(bot.eventsUrl, body, options);
+      const res = await sendSigned(s.bot.eventsUrl, body, options);
       expect(res.status).toBe(200);
     }
     await new Promise((r) => setTimeout(r, 200));
-    const warned = bot.logger.entries.filter((e) => e.message === "signed slack request of invalid structure acknowledged and ignored");
+    const warned = s.bot.logger.entries.filter((e) => e.message === "signed slack request of invalid structure acknowledged and ignored");
     expect(warned).toHaveLength(bodies.length);
-    expect(bot.logger.entries.filter((e) => e.level === "error")).toEqual([]);
-    expect(fake.calls.filter((c) => c.method !== "auth.test")).toEqual([]);
+    expect(s.bot.logger.entries.filter((e) => e.level === "error")).toEqual([]);
+    expect(s.fake.calls.filter((c) => c.method !== "auth.test")).toEqual([]);
   });
 
   it("re-sends a recorded reply whose delivery failed when Slack retries the event, and only once", async () => {
-    fake.reset();
+    s.fake.reset();
     const body = messageEvent({ text: "<@UBOT0001> 個資外洩要通知誰？", channel: "CDELIVER1", eventId: "EvDELIVER01" });
     // The answer and the failure notice both fail: the user saw nothing.
-    fake.failNext("chat.postMessage", { error: "fatal_error" }, 2);
-    expect((await sendSigned(bot.eventsUrl, body)).status).toBe(200);
-    await fake.waitFor((api) => api.callsOf("chat.postMessage").length === 2);
-    await fake.settle();
+    s.fake.failNext("chat.postMessage", { error: "fatal_error" }, 2);
+    expect((await sendSigned(s.bot.eventsUrl, body)).status).toBe(200);
+    await s.fake.waitFor((api) => api.callsOf("chat.postMessage").length === 2);
+    await s.fake.settle();
     const recorded = () =>
-      Number((bot.store.db.prepare("SELECT COUNT(*) AS n FROM questions WHERE conversation_id LIKE 'CDELIVER1:%'").get() as { n: number }).n);
+      Number((s.bot.store.db.prepare("SELECT COUNT(*) AS n FROM questions WHERE conversation_id LIKE 'CDELIVER1:%'").get() as { n: number }).n);
     expect(recorded()).toBe(1);
     const mark = () =>
-      bot.store.db.prepare("SELECT delivered_at FROM deliveries WHERE message_id LIKE 'msg:%' ORDER BY at DESC LIMIT 1").get() as {
+      s.bot.store.db.prepare("SELECT delivered_at FROM deliveries WHERE message_id LIKE 'msg:%' ORDER BY at DESC LIMIT 1").get() as {
         delivered_at: string | null;
       };
     expect(mark().delivered_at).toBeNull();
 
-    const retry = await sendSigned(bot.eventsUrl, body, { headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_error" } });
+    const retry = await sendSigned(s.bot.eventsUrl, body, { headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_error" } });
     expect(retry.status).toBe(200);
-    await fake.waitFor((api) => api.callsOf("chat.postMessage").length === 3);
-    const resent = fake.callsOf("chat.postMessage")[2];
+    await s.fake.waitFor((api) => api.callsOf("chat.postMessage").length === 3);
+    const resent = s.fake.callsOf("chat.postMessage")[2];
     expect(resent?.args).toMatchObject({ channel: "CDELIVER1" });
     expect(String(resent?.args.text)).not.toMatch(/sl-[0-9a-f]{8}/);
     for (let i = 0; i < 50 && mark().delivered_at === null; i++) await new Promise((r) => setTimeout(r, 20));
     expect(mark().delivered_at).not.toBeNull();
 
-    await sendSigned(bot.eventsUrl, body, { headers: { "x-slack-retry-num": "2", "x-slack-retry-reason": "http_timeout" } });
+    await sendSigned(s.bot.eventsUrl, body, { headers: { "x-slack-retry-num": "2", "x-slack-retry-reason": "http_timeout" } });
     await new Promise((r) => setTimeout(r, 300));
-    await fake.settle();
-    expect(fake.callsOf("chat.postMessage")).toHaveLength(3);
+    await s.fake.settle();
+    expect(s.fake.callsOf("chat.postMessage")).toHaveLength(3);
     expect(recorded()).toBe(1);
   });
 
@@ -79,7 +73,7 @@ describe("Slack: bad structure, turn timeouts, delivery exactly once", () => {
         return engine.handle(turn);
       },
     });
-    const slowBot = await startSlackBot({ runtime, fake: slowFake, env: { TURN_TIMEOUT_MS: "200" }, wrapEngine: slow });
+    const slowBot = await startSlackBot({ runtime: s.runtime, fake: slowFake, env: { TURN_TIMEOUT_MS: "200" }, wrapEngine: slow });
     try {
       const started = Date.now();
       await sendSigned(slowBot.eventsUrl, messageEvent({ text: "<@UBOT0001> 個資法第27條", channel: "CSLOW0001" }));

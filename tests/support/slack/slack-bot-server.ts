@@ -103,20 +103,22 @@ export interface SlackSetup {
 
 /**
  * For a test file: a temp folder, the runtime, a fake Web API and the bot, started before
- * the tests (handed to `ready`) and closed after them.
+ * the tests and closed after them. Read them from the returned object inside tests, or have
+ * `ready` copy them into variables.
  */
-export function useSlackBot(prefix: string, ready: (setup: SlackSetup) => void): void {
+export function useSlackBot(prefix: string, ready?: (setup: SlackSetup) => void): SlackSetup {
   const data = tempDir(prefix);
-  let setup: SlackSetup | undefined;
+  const setup = {} as SlackSetup;
   beforeAll(async () => {
-    const runtime = await slackRuntime(data.path);
-    const fake = await startFakeSlackApi();
-    setup = { runtime, fake, bot: await startSlackBot({ runtime, fake }) };
-    ready(setup);
+    setup.runtime = await slackRuntime(data.path);
+    setup.fake = await startFakeSlackApi();
+    setup.bot = await startSlackBot({ runtime: setup.runtime, fake: setup.fake });
+    ready?.(setup);
   });
   afterAll(async () => {
-    await setup?.bot.close();
-    await setup?.fake.close();
+    await setup.bot?.close();
+    await setup.fake?.close();
     data.cleanup();
   });
+  return setup;
 }
