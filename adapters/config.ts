@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { userInfo } from "node:os";
 import { delimiter, dirname, isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -81,6 +82,8 @@ const EnvSchema = z.object({
   TEAMS_CERTIFICATE_KEY_FILE: optionalText,
   /** The public base URL of this server, for links it serves (report downloads); default: the request's host. */
   PUBLIC_BASE_URL: url("PUBLIC_BASE_URL"),
+  /** Who answers in the terminal (`npm run chat`, `cli assess`); default: the operating-system user name. */
+  CLI_USER: optionalText,
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -92,6 +95,8 @@ export interface Config {
   dataDir: string;
   indexDir: string;
   answerLogPath: string;
+  /** The person the terminal records as answering: CLI_USER, else the OS user name (README "Self-assessment"). */
+  cliUser: string;
 }
 
 /** DEBUG=1 makes the CLI print stack traces (read before the configuration may have parsed). */
@@ -131,7 +136,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     indexDir: resolve(dataDir, "index"),
     answerLogPath: resolve(dataDir, "answers.db"),
+    cliUser: env.CLI_USER ?? osUserName(),
   };
+}
+
+/** The OS account name; "terminal" where the account has no name (a container without a passwd entry). */
+function osUserName(): string {
+  try {
+    return userInfo().username || "terminal";
+  } catch {
+    return "terminal";
+  }
 }
 
 /** Secrets have no defaults: a selected provider must come with what it needs. */

@@ -4,6 +4,7 @@ import { detectLang } from "../knowledge/language.js";
 import type { Answer } from "./answer/answer.js";
 import { composeAnswer } from "./answer/compose-answer.js";
 import { withTruncationNote } from "./answer/messages.js";
+import { INPUT_LIMITS } from "./limits.js";
 
 interface AskOptions {
   /** Answer in this language; detected from the question when absent. */
@@ -21,9 +22,6 @@ interface AssistantDeps {
   knowledge: KnowledgeSource;
 }
 
-/** Longest question searched; longer text is searched by its beginning. */
-const MAX_QUESTION_CHARS = 2000;
-
 /** Questions in, cited answers out: retrieval through the port, then the extractive answer. */
 export function createAssistant(deps: AssistantDeps): Assistant {
   return {
@@ -31,10 +29,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const text = question.trim();
       const lang = options.lang ?? detectLang(text);
       // A pasted document is not a question: search with its beginning and say so.
-      const searched = text.slice(0, MAX_QUESTION_CHARS);
+      const searched = text.slice(0, INPUT_LIMITS.searched);
       const result = await deps.retriever.retrieve({ text: searched, lang, ...(options.context ? { context: options.context } : {}) });
       const answer = composeAnswer(text, lang, result, deps.knowledge);
-      return searched.length < text.length ? withTruncationNote(answer, MAX_QUESTION_CHARS) : answer;
+      return searched.length < text.length ? withTruncationNote(answer, INPUT_LIMITS.searched) : answer;
     },
   };
 }

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { AssessmentReport } from "../../bot/index.js";
 import { gapRows, reportLabels, summaryRows, tableCells } from "./report-labels.js";
+import { markdownCell, safeCell, safeRow } from "./safe-cell.js";
 
 export type ReportFormat = "xlsx" | "csv" | "md";
 
@@ -21,8 +22,8 @@ export async function reportToXlsx(report: AssessmentReport): Promise<Buffer> {
 
   const table = workbook.addWorksheet(labels.sheetTable, { views: [{ state: "frozen", ySplit: 4 }] });
   table.columns = [14, 40, 10, 36, 48, 36].map((width) => ({ width }));
-  table.addRow([labels.title]).font = { bold: true, size: 14 };
-  table.addRow([labels.meta]);
+  table.addRow(safeRow([labels.title])).font = { bold: true, size: 14 };
+  table.addRow(safeRow([labels.meta]));
   table.addRow([]);
   const header = table.addRow([...report.columns]);
   header.font = { bold: true };
@@ -31,7 +32,7 @@ export async function reportToXlsx(report: AssessmentReport): Promise<Buffer> {
     cell.border = { bottom: { style: "thin" } };
   });
   for (const row of report.rows) {
-    const added = table.addRow(tableCells(row));
+    const added = table.addRow(safeRow(tableCells(row)));
     added.alignment = { wrapText: true, vertical: "top" };
     if (row.result === "no") added.getCell(3).font = { bold: true, color: { argb: "FFC00000" } };
   }
@@ -40,11 +41,11 @@ export async function reportToXlsx(report: AssessmentReport): Promise<Buffer> {
 
   const summary = workbook.addWorksheet(labels.sheetSummary);
   summary.columns = [36, 8, 8, 8, 8, 8].map((width) => ({ width }));
-  summary.addRow([labels.title]).font = { bold: true, size: 14 };
-  summary.addRow([labels.meta]);
+  summary.addRow(safeRow([labels.title])).font = { bold: true, size: 14 };
+  summary.addRow(safeRow([labels.meta]));
   summary.addRow([]);
   summary.addRow(labels.summaryHeader).font = { bold: true };
-  for (const row of summaryRows(report)) summary.addRow(row);
+  for (const row of summaryRows(report)) summary.addRow(safeRow(row));
   if (summary.lastRow) summary.lastRow.font = { bold: true };
 
   const gaps = workbook.addWorksheet(labels.sheetGaps);
@@ -52,7 +53,7 @@ export async function reportToXlsx(report: AssessmentReport): Promise<Buffer> {
   gaps.addRow(labels.gapsHeader).font = { bold: true };
   const rows = gapRows(report);
   if (rows.length === 0) gaps.addRow([labels.noGaps]);
-  for (const row of rows) gaps.addRow(row).alignment = { wrapText: true, vertical: "top" };
+  for (const row of rows) gaps.addRow(safeRow(row)).alignment = { wrapText: true, vertical: "top" };
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -76,18 +77,21 @@ export function reportToCsv(report: AssessmentReport): string {
   return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
 
-function csvCell(value: string): string {
+/** RFC 4180 quoting, after the formula prefix is neutralised. */
+function csvCell(raw: string): string {
+  const value = String(safeCell(raw));
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 export function reportToMarkdown(report: AssessmentReport): string {
   const labels = reportLabels(report);
-  const row = (cells: Array<string | number>) => `| ${cells.map((c) => String(c).replace(/\|/g, "\\|").replace(/\n/g, "<br>")).join(" | ")} |`;
-  const table = (header: string[], rows: Array<Array<string | number>>) => [row(header), row(header.map(() => "---")), ...rows.map(row)].join("\n");
+  const row = (cells: Array<string | number>) => `| ${cells.map(markdownCell).join(" | ")} |`;
+  const table = (header: string[], rows: Array<Array<string | number>>) =>
+    [row(header), `|${header.map(() => " --- ").join("|")}|`, ...rows.map(row)].join("\n");
   const gaps = gapRows(report);
   return [
-    `# ${labels.title}`,
-    labels.meta,
+    `# ${markdownCell(labels.title)}`,
+    markdownCell(labels.meta),
     `## ${labels.sheetTable}`,
     table([...report.columns], report.rows.map(tableCells)),
     `## ${labels.sheetSummary}`,

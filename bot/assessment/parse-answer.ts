@@ -1,44 +1,155 @@
 import type { CheckResult } from "../../knowledge/index.js";
+import {
+  BRACKETED,
+  BUT,
+  BUT_NOT,
+  CLAUSE_BREAK,
+  CONTRADICTION,
+  EMOJI,
+  HEDGE,
+  LEAD_NA,
+  LEAD_NO,
+  LEAD_YES,
+  LEAD_YES_DESPITE_NEGATION,
+  NA_CLAUSE_ONLY,
+  NA_INSIDE,
+  NEGATION_INSIDE,
+  NOTE_LEAD,
+  PARTICLES,
+  YES_INSIDE,
+} from "./answer-words.js";
 
 /**
  * Reads a typed answer to a checklist item: 是 / 否 / 不適用 in the many ways people say
- * them ("有", "已建立", "還沒", "沒有", "yes", "n/a", "不適用，我們沒有委外"). The words
- * after the answer become the evidence note. When the text hedges ("部分有", "不確定") or
- * says two things, the result is ambiguous and the engine asks again rather than guess.
+ * them ("有", "還沒", "我們目前沒有這份文件", "沒有委外，所以不適用", "yes", "n/a", ✅, ❌).
+ * The rest of the text becomes the evidence note. When the text hedges ("部分有",
+ * "不確定") or says two things ("有也沒有", "有，但還沒全部簽"), the result is ambiguous
+ * and the engine asks again rather than guess.
  */
 export type ParsedAnswer = { kind: "answer"; result: CheckResult; note?: string } | { kind: "ambiguous" } | { kind: "none" };
 
-// Order matters: 不適用 before 不/否, 沒有 before 有, 尚未 before 已.
-const NA = /^(不適用|無適用|不需適用|n\/?a\b|not applicable|does not apply|doesn'?t apply|irrelevant)/i;
-const NO = /^(否|不是|不符合|沒有|沒|無|未|尚未|還沒|還未|不曾|從未|不|no\b|nope\b|not yet\b|not\b|we don'?t\b|we do not\b|we haven'?t\b|we have not\b|n\b)/i;
-const YES = /^(是|是的|有|有的|已|已經|對|沒錯|符合|當然|完成|yes\b|yep\b|yeah\b|y\b|done\b|we do\b|we have\b|correct\b|sure\b|true\b)/i;
-const HEDGE =
-  /(部分|一部分|不確定|不清楚|不知道|大概|也許|或許|可能|好像|應該有吧|看情況|不一定|partly|partially|partial|not sure|unsure|maybe|perhaps|sometimes|depends|i think|kind of|sort of|[?？])/i;
+const NONE: ParsedAnswer = { kind: "none" };
+const AMBIGUOUS: ParsedAnswer = { kind: "ambiguous" };
 
 export function parseAnswer(raw: string): ParsedAnswer {
   const text = raw.trim().replace(/^[「"'“]+|[」"'”]+$/g, "");
-  if (text === "") return { kind: "none" };
-  const head = text.split(/[，,。.;；:：！!\n]/)[0]?.trim() ?? "";
-  if (HEDGE.test(head)) return { kind: "ambiguous" };
-  const match = matchResult(head);
-  if (!match) return { kind: "none" };
-  // "是，已於 2024/3 公告": the words after the answer are the note. "已建立委外監督程序":
-  // the whole text says what exists and is the note. "已建立", "尚未訂定" only restate it.
-  const afterWord = text.slice(match.length);
-  const separated = afterWord === "" || /^[\s，,。.;；:：、！!-]/.test(afterWord);
-  const rest = afterWord.replace(/^[\s，,。.;；:：、！!-]+/, "").trim();
-  const note = [...text].length <= 4 ? "" : separated ? rest : text;
-  return { kind: "answer", result: match.result, ...(note ? { note } : {}) };
+  if (text === "") return NONE;
+  const signs = new Set<CheckResult>();
+  let body = text;
+  for (const [result, pattern] of EMOJI) {
+    if (body.search(pattern) >= 0) signs.add(result);
+    body = body.replace(pattern, " ");
+  }
+  body = body.replace(NOTE_LEAD, "").trim();
+  if (signs.size > 1) return AMBIGUOUS;
+  const sign = [...signs][0];
+  if (!sign) return readWords(body);
+  if (body === "") return { kind: "answer", result: sign };
+  const words = readWords(body);
+  if (words.kind === "ambiguous") return AMBIGUOUS;
+  if (words.kind === "none") return { kind: "answer", result: sign, note: body };
+  const result = combine(sign, words.result);
+  return result ? { kind: "answer", result, ...(words.note ? { note: words.note } : {}) } : AMBIGUOUS;
 }
 
-function matchResult(head: string): { result: CheckResult; word: string; length: number } | undefined {
+/** An emoji and the words agree, or one is 不適用 and the other its reason (a no). */
+function combine(a: CheckResult, b: CheckResult): CheckResult | undefined {
+  if (a === b) return a;
+  if ((a === "na" && b === "no") || (a === "no" && b === "na")) return "na";
+  return undefined;
+}
+
+function readWords(text: string): ParsedAnswer {
+  if (text === "") return NONE;
+  if (CONTRADICTION.test(text)) return AMBIGUOUS;
+  const clauses = splitClauses(text);
+  const head = clauses[0]?.text.trim() ?? "";
+  if (HEDGE.test(head)) return AMBIGUOUS;
+  const naAt = clauses.findIndex((c) => NA_INSIDE.test(c.text));
+  const lead = leadingWord(head);
+  if (lead?.result === "na") return answer("na", noteAfterWord(text, lead));
+  if (naAt >= 0) {
+    // "是，不適用" says two things; "沒有實體店面，不適用" gives 不適用 with its reason.
+    if (lead?.result === "yes" && naAt > 0) return AMBIGUOUS;
+    return answer("na", reasonOf(text, clauses, naAt));
+  }
+  if (lead) {
+    const takesBack = clauses.slice(1).some((c) => BUT.test(c.text) && NEGATION_INSIDE.test(c.text)) || BUT_NOT.test(head.slice(lead.length));
+    if (lead.result === "yes" && takesBack) return AMBIGUOUS;
+    return answer(lead.result, noteAfterWord(text, lead));
+  }
+  // No answer word first: "我們目前沒有這份文件", "公司已經跟物流廠商簽了保密條款".
+  const negative = clauses.filter((c) => NEGATION_INSIDE.test(c.text));
+  const positive = clauses.filter((c) => YES_INSIDE.test(c.text));
+  if ([...negative, ...positive].some((c) => HEDGE.test(c.text))) return AMBIGUOUS;
+  if (negative.length > 0 && positive.length > 0) return AMBIGUOUS;
+  if (negative.length > 0) return answer("no", text);
+  if (positive.length > 0) return answer("yes", text);
+  return NONE;
+}
+
+function answer(result: CheckResult, note: string): ParsedAnswer {
+  return { kind: "answer", result, ...(note ? { note } : {}) };
+}
+
+interface Clause {
+  text: string;
+  start: number;
+}
+
+function splitClauses(text: string): Clause[] {
+  const clauses: Clause[] = [];
+  let start = 0;
+  let rest = text;
+  for (let at = rest.search(CLAUSE_BREAK); at >= 0; at = rest.search(CLAUSE_BREAK)) {
+    clauses.push({ text: rest.slice(0, at), start });
+    start += at + 1;
+    rest = rest.slice(at + 1);
+  }
+  clauses.push({ text: rest, start });
+  return clauses.filter((c) => c.text.trim() !== "");
+}
+
+/** `sentence`: the word begins a sentence ("we don't have …"), which is then the note as a whole. */
+function leadingWord(head: string): { result: CheckResult; length: number; sentence?: boolean } | undefined {
+  const agrees = LEAD_YES_DESPITE_NEGATION.exec(head);
+  if (agrees) return { result: "yes", length: agrees[0].length };
   for (const [result, pattern] of [
-    ["na", NA],
-    ["no", NO],
-    ["yes", YES],
+    ["na", LEAD_NA],
+    ["no", LEAD_NO],
+    ["yes", LEAD_YES],
   ] as const) {
     const found = pattern.exec(head);
-    if (found?.[1]) return { result, word: found[1], length: found[0].length };
+    if (found?.[1]) {
+      const particles = PARTICLES.exec(head.slice(found[0].length))?.[0] ?? "";
+      return { result, length: found[0].length + particles.length, sentence: /^we\b/i.test(found[1]) };
+    }
   }
   return undefined;
+}
+
+/**
+ * "是，已於 2024/3 公告": the words after the answer are the note. "已建立委外監督程序":
+ * the whole text says what exists and is the note. "已建立", "尚未訂定" only restate it.
+ */
+function noteAfterWord(text: string, lead: { length: number; sentence?: boolean }): string {
+  if ([...text].length <= 4) return "";
+  const afterWord = text.slice(lead.length);
+  const first = afterWord.slice(0, 1);
+  const separated = afterWord === "" || (lead.sentence ? NOTE_LEAD.test(first) && first.trim() !== "" : NOTE_LEAD.test(first));
+  if (!separated) return text;
+  const bracketed = BRACKETED.exec(afterWord)?.[1];
+  return (bracketed ?? afterWord.replace(NOTE_LEAD, "")).trim();
+}
+
+/** The reason given for 不適用: the text without a trailing or leading "所以不適用" clause. */
+function reasonOf(text: string, clauses: Clause[], naAt: number): string {
+  const clause = clauses[naAt];
+  if (!clause || !NA_CLAUSE_ONLY.test(clause.text)) return text;
+  const before = text.slice(0, clause.start).replace(/[\s，,。.;；:：、！!]+$/, "");
+  const after = text.slice(clause.start + clause.text.length).replace(NOTE_LEAD, "");
+  return [before, after]
+    .filter((s) => s.trim() !== "")
+    .join("，")
+    .trim();
 }

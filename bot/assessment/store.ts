@@ -54,6 +54,11 @@ export interface SessionRecord {
   /** Article ids of the last answer in this conversation, for follow-ups ("那第2項呢？"). */
   context?: string[];
   lang: Lang;
+  /**
+   * The language of the assessment in this conversation, set when it is started or resumed:
+   * its items keep coming in it when the user answers in another language.
+   */
+  assessmentLang?: Lang;
   updatedAt: string;
 }
 

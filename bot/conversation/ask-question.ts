@@ -1,4 +1,5 @@
-import { articleIdOf } from "../../knowledge/clause.js";
+import { articleIdOf, type Lang } from "../../knowledge/clause.js";
+import { detectLang } from "../../knowledge/language.js";
 import { maskPersonalData, personalDataLabel } from "../privacy/mask-personal-data.js";
 import type { ActiveTurn } from "./active-turn.js";
 import { newId } from "./ids.js";
@@ -17,11 +18,13 @@ export function looksLikeQuestion(text: string): boolean {
 /**
  * Answers a question with citations and keeps it in the answer log, masked. In an
  * assessment the item's clauses are the context ("這題…"); otherwise the last answer's.
+ * The answer is in the question's own language, also in an assessment held in another.
  */
 export async function askQuestion(ctx: ActiveTurn, text: string, itemClauses?: string[]): Promise<void> {
+  const lang: Lang = /[a-z\p{Script=Han}]/iu.test(text) ? detectLang(text) : ctx.lang;
   const context = itemClauses ? itemClauses.map(articleIdOf) : ctx.session.context;
-  const answer = await ctx.deps.assistant.ask(text, { lang: ctx.lang, ...(context?.length ? { context } : {}) });
-  const masked = maskPersonalData(text, ctx.lang);
+  const answer = await ctx.deps.assistant.ask(text, { lang, ...(context?.length ? { context } : {}) });
+  const masked = maskPersonalData(text, lang);
   const questionId = newId("q");
   ctx.questions.push({
     id: questionId,
@@ -30,7 +33,7 @@ export async function askQuestion(ctx: ActiveTurn, text: string, itemClauses?: s
     conversationId: ctx.turn.conversationId,
     messageId: ctx.turn.messageId,
     question: masked.text,
-    lang: ctx.lang,
+    lang,
     abstained: answer.abstained,
     citationIds: answer.citations.map((c) => c.id),
     askedAt: ctx.now,
@@ -39,6 +42,6 @@ export async function askQuestion(ctx: ActiveTurn, text: string, itemClauses?: s
   // The reply is stored for retries: it must not keep the question's personal data either.
   ctx.say({ kind: "answer", answer: { ...answer, question: masked.text }, questionId });
   if (masked.kinds.length > 0) {
-    ctx.notice(messages(ctx.lang).questionMasked(masked.kinds.map((k) => personalDataLabel(k, ctx.lang)).join("、")), "warning");
+    ctx.notice(messages(lang).questionMasked(masked.kinds.map((k) => personalDataLabel(k, lang)).join("、")), "warning");
   }
 }

@@ -2,6 +2,7 @@ import type { Checklist, ChecklistItem, CheckResult } from "../../knowledge/inde
 import { nextOpenItem } from "../assessment/progress.js";
 import type { AssessmentRecord, ResponseRecord } from "../assessment/store.js";
 import { assessmentOption, checklistOption, displayLabel, itemView, recordedView, statusView, whyView } from "../assessment/views.js";
+import { charCount, INPUT_LIMITS } from "../limits.js";
 import { maskPersonalData, personalDataLabel } from "../privacy/mask-personal-data.js";
 import type { ActiveTurn } from "./active-turn.js";
 import { newAssessmentCode } from "./ids.js";
@@ -23,7 +24,7 @@ export async function startChecklist(ctx: ActiveTurn, checklist: Checklist, labe
     updatedAt: ctx.now,
   });
   ctx.event(assessment.id, "created");
-  ctx.session = { ...ctx.session, assessmentId: assessment.id, trail: [] };
+  ctx.session = { ...ctx.session, assessmentId: assessment.id, assessmentLang: ctx.lang, trail: [] };
   delete ctx.session.pending;
   ctx.notice(messages(ctx.lang).started(displayLabel(assessment, checklist, ctx.lang), assessment.id, checklist.items.length));
   await showNext(ctx, assessment, checklist);
@@ -57,6 +58,7 @@ export async function recordAnswer(
   result: CheckResult,
   rawNote?: string,
 ): Promise<void> {
+  if (noteTooLong(ctx, rawNote)) return showItem(ctx, assessment, checklist, item.id);
   const previous = (await ctx.responsesOf(assessment.id)).filter((r) => r.itemId === item.id).at(-1);
   const masked = rawNote ? maskPersonalData(rawNote, ctx.lang) : undefined;
   // A new answer without a note keeps the earlier note only if the result is unchanged.
@@ -86,6 +88,7 @@ export async function recordAnswer(
 
 /** Adds or replaces the evidence note of an answered item. */
 export async function recordNote(ctx: ActiveTurn, assessment: AssessmentRecord, checklist: Checklist, item: ChecklistItem, rawNote: string): Promise<void> {
+  if (noteTooLong(ctx, rawNote)) return;
   const previous = (await ctx.responsesOf(assessment.id)).filter((r) => r.itemId === item.id).at(-1);
   if (!previous) {
     ctx.notice(messages(ctx.lang).noteNothing, "warning");
@@ -100,6 +103,14 @@ export async function recordNote(ctx: ActiveTurn, assessment: AssessmentRecord, 
   ctx.notice(messages(ctx.lang).noteSaved(checklist.items.indexOf(item) + 1));
   ctx.say({ kind: "recorded", recorded: recordedView(checklist, item, response, masked.kinds, ctx.lang) });
   if (masked.kinds.length > 0) ctx.notice(messages(ctx.lang).masked(masked.kinds.map((k) => personalDataLabel(k, ctx.lang)).join("、")), "warning");
+}
+
+/** Refuses a note over the documented limit (nothing of the turn is recorded) and says so. */
+function noteTooLong(ctx: ActiveTurn, note: string | undefined): boolean {
+  const chars = note ? charCount(note) : 0;
+  if (chars <= INPUT_LIMITS.note) return false;
+  ctx.notice(messages(ctx.lang).noteTooLong(chars, INPUT_LIMITS.note), "warning");
+  return true;
 }
 
 export async function skip(ctx: ActiveTurn, assessment: AssessmentRecord, checklist: Checklist, item: ChecklistItem): Promise<void> {
@@ -142,7 +153,7 @@ export async function resume(ctx: ActiveTurn, assessment: AssessmentRecord, chec
   ctx.event(assessment.id, joining ? "joined" : "resumed");
   const responses = await ctx.responsesOf(assessment.id);
   const answered = new Set(responses.map((r) => r.itemId)).size;
-  ctx.session = { ...ctx.session, assessmentId: assessment.id, trail: [] };
+  ctx.session = { ...ctx.session, assessmentId: assessment.id, assessmentLang: ctx.lang, trail: [] };
   delete ctx.session.itemId;
   delete ctx.session.pending;
   const label = displayLabel(assessment, checklist, ctx.lang);

@@ -1,13 +1,13 @@
-import type { Lang } from "../../knowledge/clause.js";
-import { detectLang } from "../../knowledge/language.js";
 import { mayOpen, shareKeyOf } from "../assessment/access.js";
 import { buildReport } from "../assessment/build-report.js";
 import { parseAnswer } from "../assessment/parse-answer.js";
 import type { SessionRecord } from "../assessment/store.js";
 import { assessmentOption, checklistOption } from "../assessment/views.js";
+import { charCount, INPUT_LIMITS } from "../limits.js";
 import { ActiveTurn, type EngineDeps } from "./active-turn.js";
 import { askQuestion, looksLikeQuestion } from "./ask-question.js";
 import { listChecklists, recordAnswer, recordNote, showItem, startChecklist } from "./assessment-flow.js";
+import { cleanTurn } from "./clean-text.js";
 import { assessCommand, currentItem, openItem, resolvePending, runCommand } from "./commands.js";
 import type { Engine } from "./engine.js";
 import { createKeyedQueue } from "./keyed-queue.js";
@@ -15,6 +15,7 @@ import { messages } from "./messages.js";
 import { parseCommand } from "./parse-command.js";
 import type { Reply } from "./reply.js";
 import type { Turn, TurnAction } from "./turn.js";
+import { turnLanguage } from "./turn-language.js";
 
 const NOTE_PREFIX = /^(備註|補充|補充說明|佐證|說明|note|evidence)\s*[:：]\s*/i;
 /** Creates the conversation engine: questions with citations and guided self-assessments, for every channel. */
@@ -22,7 +23,9 @@ export function createEngine(deps: EngineDeps): Engine {
   const lock = createKeyedQueue();
   const now = () => deps.clock.now();
 
-  async function handle(turn: Turn): Promise<Reply> {
+  async function handle(received: Turn): Promise<Reply> {
+    // Control characters never reach the log, the store, a report or a terminal.
+    const turn = cleanTurn(received);
     const earlier = await deps.store.processed(turn.channel, turn.messageId);
     if (earlier) return { ...earlier.reply, duplicate: true, delivered: earlier.delivered };
     return lock(`${turn.channel}|${turn.userId}|${turn.conversationId}`, async () => {
@@ -30,7 +33,7 @@ export function createEngine(deps: EngineDeps): Engine {
       if (again) return { ...again.reply, duplicate: true, delivered: again.delivered };
       const started = performance.now();
       const stored = await deps.store.session(turn.channel, turn.userId, turn.conversationId);
-      const lang: Lang = turn.text?.trim() ? detectLang(turn.text) : (turn.lang ?? stored?.lang ?? "zh");
+      const lang = turnLanguage(turn, stored);
       const session: SessionRecord = stored
         ? { ...stored, lang }
         : { channel: turn.channel, userId: turn.userId, conversationId: turn.conversationId, trail: [], lang, updatedAt: now().toISOString() };
@@ -99,6 +102,8 @@ export function createEngine(deps: EngineDeps): Engine {
   async function onText(ctx: ActiveTurn, text: string): Promise<void> {
     const m = messages(ctx.lang);
     if (text === "") return ctx.notice(m.help);
+    const chars = charCount(text);
+    if (chars > INPUT_LIMITS.question) return ctx.notice(m.tooLong(chars, INPUT_LIMITS.question), "warning");
     if (await resolvePending(ctx, text)) return;
     const command = parseCommand(text);
     if (command) return runCommand(ctx, command.command, command.argument);

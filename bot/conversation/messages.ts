@@ -36,6 +36,10 @@ const MESSAGES = {
     feedbackUnknown: "找不到這則回答，無法記錄回饋。",
     reportReady: (label: string) => `正在產生「${label}」的查核報告。`,
     staleItem: "這題的答案已更新。",
+    tooLong: (chars: number, limit: number) =>
+      `訊息太長（${count(chars)} 字），上限為 ${count(limit)} 字，這則訊息沒有處理也沒有記錄。請縮短後再傳，或分成幾則。`,
+    noteTooLong: (chars: number, limit: number) =>
+      `佐證說明太長（${count(chars)} 字），上限為 ${count(limit)} 字，這題尚未記錄。請精簡說明，或寫出文件名稱與存放位置即可。`,
   },
   en: {
     help: [
@@ -71,8 +75,16 @@ const MESSAGES = {
     feedbackUnknown: "I could not find that answer to record feedback on.",
     reportReady: (label: string) => `Preparing the report of "${label}".`,
     staleItem: "The answer to this item was updated.",
+    tooLong: (chars: number, limit: number) =>
+      `That message is too long (${count(chars)} characters; the limit is ${count(limit)}), so it was neither processed nor recorded. Please shorten it or send it in parts.`,
+    noteTooLong: (chars: number, limit: number) =>
+      `The evidence note is too long (${count(chars)} characters; the limit is ${count(limit)}), so this item is not recorded yet. Please shorten it, or name the document and where it is kept.`,
   },
 } satisfies Record<Lang, unknown>;
+
+function count(n: number): string {
+  return n.toLocaleString("en-US");
+}
 
 type Messages = (typeof MESSAGES)["zh"];
 

@@ -91,6 +91,18 @@ describe("self-assessment from the command line", () => {
     ]);
   });
 
+  it("records CLI_USER as the person answering instead of the OS user name", async () => {
+    // The default (the OS user name) and the precedence of --user: tests/unit/adapters/config.test.ts and the cases above.
+    const run = await runCli(["assess", "outsourcing-seed"], data.path, "是\n結束\n", { CLI_USER: "lin.mei" });
+    expect(run.code).toBe(0);
+    const database = db();
+    const rows = database
+      .prepare("SELECT r.user_id, r.result FROM responses r JOIN assessments a ON a.id = r.assessment_id WHERE a.checklist_id = 'outsourcing-seed'")
+      .all();
+    database.close();
+    expect(rows).toEqual([{ user_id: "lin.mei", result: "yes" }]);
+  });
+
   it("names the file and the field when a checklist is broken", async () => {
     const knowledge = join(data.path, "knowledge");
     cpSync(KNOWLEDGE, knowledge, { recursive: true });

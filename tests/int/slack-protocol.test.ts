@@ -4,7 +4,7 @@ import { loadConfig } from "../../adapters/config.js";
 import type { Runtime } from "../../adapters/runtime.js";
 import { isAppError } from "../../knowledge/index.js";
 import { corpusDir } from "../support/corpus.js";
-import { fakeEngine } from "../support/fake-engine.js";
+import { scriptedEngine } from "../support/fakes/index.js";
 import { recordingLogger } from "../support/recording-logger.js";
 import type { FakeSlackApi } from "../support/slack/fake-slack-api.js";
 import { startFakeSocketMode } from "../support/slack/fake-socket-mode.js";
@@ -177,7 +177,7 @@ describe("the Slack endpoint: signatures, acknowledgements and odd requests", ()
 
 describe("starting the Slack channel", () => {
   const base = { REGULATIONS_DIR: corpusDir(), LOG_LEVEL: "silent" as const };
-  const engine = fakeEngine();
+  const engine = scriptedEngine();
 
   it("is off, and says so, when no Slack variable is set", () => {
     const logger = recordingLogger();

@@ -4,7 +4,7 @@ import { createTeamsChannel, teamsMode } from "../../adapters/channels/teams/ind
 import { loadConfig } from "../../adapters/config.js";
 import { isAppError } from "../../knowledge/index.js";
 import { tempDir } from "../support/corpus.js";
-import { fakeEngine } from "../support/fake-engine.js";
+import { scriptedEngine } from "../support/fakes/index.js";
 import { recordingLogger } from "../support/recording-logger.js";
 import { post, textMessage } from "../support/teams/activities.js";
 import { type FakeConnector, startFakeConnector } from "../support/teams/fake-connector.js";
@@ -130,7 +130,7 @@ describe("Teams channel authentication", () => {
 });
 
 describe("Teams channel start-up", () => {
-  const engine = fakeEngine();
+  const engine = scriptedEngine();
   const channel = (env: Record<string, string>, logger = recordingLogger()) =>
     createTeamsChannel({ config: loadConfig({ LOG_LEVEL: "silent", ...env }), engine, logger });
 

@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Engine } from "../../bot/index.js";
 import { tempDir } from "../support/corpus.js";
-import { fakeEngine } from "../support/fake-engine.js";
+import { scriptedEngine } from "../support/fakes/index.js";
 import { actionsOf, botAdded, cardOf, execute, mentionMessage, post, submit, textMessage, textOf } from "../support/teams/activities.js";
 import { type FakeConnector, startFakeConnector } from "../support/teams/fake-connector.js";
 import { startTeamsBot, type TeamsBotServer, teamsServices } from "../support/teams/teams-bot-server.js";
@@ -228,7 +228,7 @@ describe("Teams messages, answers and cards (emulator mode)", () => {
 });
 
 describe("Teams channel when the engine fails", () => {
-  const failing: Engine = fakeEngine(async () => {
+  const failing: Engine = scriptedEngine(async () => {
     throw new Error("database is locked");
   });
 

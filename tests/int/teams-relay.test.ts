@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Engine } from "../../bot/index.js";
 import { tempDir } from "../support/corpus.js";
-import { fakeEngine } from "../support/fake-engine.js";
+import { scriptedEngine } from "../support/fakes/index.js";
 import { startServer } from "../support/server.js";
 import { post, textMessage } from "../support/teams/activities.js";
 import { type FakeConnector, startFakeConnector } from "../support/teams/fake-connector.js";
@@ -13,7 +13,7 @@ const APP_ID = "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b";
 /** An engine that counts the turns it was given: a rejected request must reach none. */
 function countingEngine(): Engine & { turns: number } {
   const engine = Object.assign(
-    fakeEngine(async () => {
+    scriptedEngine(async () => {
       engine.turns++;
       return { lang: "zh", parts: [{ kind: "notice", text: "hi", tone: "info" }] };
     }),

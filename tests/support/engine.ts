@@ -1,15 +1,4 @@
-import { join } from "node:path";
-import { loadConfig } from "../../adapters/config.js";
-import { createLogger } from "../../adapters/logger.js";
-import { createServices, type Services } from "../../adapters/runtime.js";
 import type { Engine, Reply, ReplyPart, Turn } from "../../bot/index.js";
-import { corpusDir } from "./corpus.js";
-
-/** Real services (index, SQLite answer log, engine) over the real corpus in `dataDir`. */
-export async function testServices(dataDir: string): Promise<Services> {
-  const config = loadConfig({ REGULATIONS_DIR: corpusDir(), DATA_DIR: dataDir, LOG_LEVEL: "silent" });
-  return createServices(config, { logger: createLogger("silent"), answerLogPath: join(dataDir, "answers.db") });
-}
 
 let counter = 0;
 

@@ -1,5 +1,5 @@
-import { userInfo } from "node:os";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import { loadConfig, loadDotEnv } from "../../config.js";
 import { createLogger } from "../../logger.js";
 import { createServices } from "../../runtime.js";
@@ -14,6 +14,7 @@ const WELCOME = `合規小幫手：個資法、施行細則、數位經濟個資
 async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { user: { type: "string" } } });
   const logger = createLogger(config.env.LOG_LEVEL === "info" ? "warn" : config.env.LOG_LEVEL);
   if (config.regulationDirs.length === 0) {
     process.stderr.write(
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
     await runTerminalConversation({
       engine: services.engine,
       logger,
-      userId: userInfo().username,
+      userId: values.user ?? config.cliUser,
       reportDir: join(config.dataDir, "reports"),
       timeoutMs: config.env.TURN_TIMEOUT_MS,
     });

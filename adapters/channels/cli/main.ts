@@ -1,5 +1,4 @@
 import { writeFileSync } from "node:fs";
-import { userInfo } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { AppError, ErrorCodes, type Lang } from "../../../knowledge/index.js";
@@ -59,7 +58,7 @@ async function main(argv: string[]): Promise<void> {
         await runTerminalConversation({
           engine: services.engine,
           logger,
-          userId: values.user ?? userInfo().username,
+          userId: values.user ?? config.cliUser,
           opening,
           reportDir: join(config.dataDir, "reports"),
           timeoutMs: config.env.TURN_TIMEOUT_MS,

@@ -10,6 +10,7 @@ import { createLogger } from "../../../adapters/logger.js";
 import { createRuntime, type Runtime } from "../../../adapters/runtime.js";
 import { openSqliteStore, type SqliteStore } from "../../../adapters/store/sqlite-store.js";
 import { createEngine, type Engine, type Logger, systemClock } from "../../../bot/index.js";
+import type { KnowledgeSource } from "../../../knowledge/index.js";
 import { corpusDir, knowledgeWithChecklist, tempDir } from "../corpus.js";
 import { type LogEntry, recordingLogger } from "../recording-logger.js";
 
@@ -42,7 +43,8 @@ export interface SlackBotServer {
 }
 
 export interface StartOptions {
-  runtime: Runtime & { answerLogPath: string };
+  /** The real runtime, or an assistant and knowledge source over fakes (tests/support/fakes). */
+  runtime: Pick<Runtime, "assistant"> & { index: { kb: KnowledgeSource }; answerLogPath: string };
   fake: FakeSlackApi;
   env?: Record<string, string>;
   /** Wraps the real engine (a failing fake for error tests). */

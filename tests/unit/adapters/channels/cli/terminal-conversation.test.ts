@@ -1,13 +1,13 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { runTerminalConversation } from "../../../../../adapters/channels/cli/terminal-conversation.js";
-import { fakeEngine } from "../../../../support/fake-engine.js";
+import { scriptedEngine } from "../../../../support/fakes/index.js";
 import { recordingLogger } from "../../../../support/recording-logger.js";
 
 describe("the terminal conversation", () => {
   it("prints a short message with the request id when a turn outlasts TURN_TIMEOUT_MS, and goes on", async () => {
     let calls = 0;
-    const engine = fakeEngine(async () => {
+    const engine = scriptedEngine(async () => {
       calls++;
       if (calls === 1) await new Promise((r) => setTimeout(r, 400));
       return { lang: "zh", parts: [{ kind: "notice", text: `回覆 ${calls}`, tone: "info" }] };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createTurnRunner } from "../../../../../adapters/channels/shared/run-turn.js";
 import type { Engine, Reply, Turn } from "../../../../../bot/index.js";
-import { fakeEngine } from "../../../../support/fake-engine.js";
+import { scriptedEngine } from "../../../../support/fakes/index.js";
 import { recordingLogger } from "../../../../support/recording-logger.js";
 
 const turn: Turn = { channel: "cli", userId: "u1", conversationId: "c1", messageId: "m1", text: "個資法第27條" };
@@ -9,7 +9,7 @@ const answer: Reply = { lang: "zh", parts: [{ kind: "notice", text: "hi", tone: 
 
 /** An engine that answers `reply` after `delayMs` (or throws `error`) and records delivered marks. */
 function engineOf(options: { reply?: Reply; delayMs?: number; error?: Error }) {
-  return fakeEngine(async () => {
+  return scriptedEngine(async () => {
     if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
     if (options.error) throw options.error;
     return options.reply ?? answer;

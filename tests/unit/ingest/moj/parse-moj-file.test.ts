@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseMojFile } from "../../../ingest/moj/parse-moj-file.js";
-import { corpusDir } from "../../support/corpus.js";
+import { parseMojFile } from "../../../../ingest/moj/parse-moj-file.js";
+import { corpusDir } from "../../../support/corpus.js";
 
 const TODAY = "2026-11-27";
 

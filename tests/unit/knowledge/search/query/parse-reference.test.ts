@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createLawNames } from "../../../../knowledge/search/query/law-names.js";
-import { parseReferences } from "../../../../knowledge/search/query/parse-reference.js";
+import { createLawNames } from "../../../../../knowledge/search/query/law-names.js";
+import { parseReferences } from "../../../../../knowledge/search/query/parse-reference.js";
 
 const names = createLawNames([
   { pcode: "I0050021", names: ["個人資料保護法", "個資法", "PDPA", "Personal Data Protection Act"] },

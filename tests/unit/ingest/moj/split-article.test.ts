@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitArticle } from "../../../ingest/moj/split-article.js";
+import { splitArticle } from "../../../../ingest/moj/split-article.js";
 
 describe("splitArticle", () => {
   it("groups items under their paragraph and sub-items under their item", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseChineseNumber } from "../../../../knowledge/search/text/numerals.js";
+import { parseChineseNumber } from "../../../../../knowledge/search/text/numerals.js";
 
 describe("parseChineseNumber", () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maskPersonalData } from "../../../bot/privacy/mask-personal-data.js";
+import { maskPersonalData } from "../../../../bot/privacy/mask-personal-data.js";
 
 describe("maskPersonalData", () => {
   it("masks national ID, mobile and landline numbers, e-mail and card numbers", () => {
