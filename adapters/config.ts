@@ -39,6 +39,13 @@ const EnvSchema = z.object({
   REGULATIONS_DIR: pathList,
   KNOWLEDGE_DIR: optionalText,
   DATA_DIR: optionalText,
+  /** postgres://… : the answer log on PostgreSQL (several replicas share it); unset: SQLite in DATA_DIR. */
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, "DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@127.0.0.1:5432/compliance")
+      .optional(),
+  ),
   SCOPE: optionalText
     .transform((v) => (v ? v.split(/[,\s]+/).filter(Boolean) : undefined))
     .pipe(z.array(z.string().regex(/^[A-Z]\d{7}$/, "SCOPE lists PCODEs such as I0050021,K0010162")).optional()),

@@ -1,8 +1,11 @@
-import { type AssessmentStore, type Assistant, createAssistant, createEngine, type Engine, type Logger, systemClock } from "../bot/index.js";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { type Assistant, createAssistant, createEngine, type Engine, type Logger, systemClock } from "../bot/index.js";
 import { ensureIndex, type IndexReport, type OpenedIndex } from "../ingest/index.js";
 import { createHybridRetriever, createNaiveRetriever, type EmbeddingsConfig, type HybridOptions, type Retriever } from "../knowledge/index.js";
 import type { Config, Env } from "./config.js";
-import { openSqliteStore } from "./store/sqlite-store.js";
+import { dataDirError, dataDirProblem } from "./store/data-dir.js";
+import { type AnswerLogStore, openStore } from "./store/open-store.js";
 
 export type PipelineName = "hybrid" | "bm25" | "naive";
 
@@ -30,13 +33,22 @@ const HYBRID_DEFAULTS: Omit<HybridOptions, "scope"> = { vectorWeight: 0.2, maxCi
 /** The composition root: opens (or builds) the index and wires retrieval into the assistant. */
 export async function createRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
   const today = new Date().toISOString().slice(0, 10);
+  const indexDir = options.indexDir ?? config.indexDir;
+  // No index yet and nowhere to build one: say so before reading the corpus.
+  const missing = existsSync(join(indexDir, "manifest.json")) ? undefined : dataDirProblem(indexDir);
+  if (missing) throw dataDirError(indexDir, missing, "The index must be built or refreshed there first.");
   const index = await ensureIndex({
     corpusDirs: options.corpusDirs ?? config.regulationDirs,
     knowledgeDir: config.knowledgeDir,
-    indexDir: options.indexDir ?? config.indexDir,
+    indexDir,
     today,
     embeddings: embeddingsConfig(config.env),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  }).catch((error: unknown) => {
+    // An up-to-date index opens read-only; only building one needs to write. Say so plainly
+    // instead of the file-system error of a staging folder.
+    const problem = dataDirProblem(indexDir);
+    throw problem ? dataDirError(indexDir, problem, "The index must be built or refreshed there first.") : error;
   });
   for (const problem of index.report.problems) options.logger.warn({ file: problem.file, reason: problem.reason }, "regulation file skipped");
   const pipeline = options.pipeline ?? "hybrid";
@@ -72,13 +84,18 @@ function embeddingsConfig(env: Env): EmbeddingsConfig {
 
 export interface Services extends Runtime {
   engine: Engine;
-  store: AssessmentStore;
+  /** The answer log; it also keeps the report download links, so every replica serves them. */
+  store: AnswerLogStore;
 }
 
 /** The runtime plus the answer log and the conversation engine every channel drives. */
 export async function createServices(config: Config, options: RuntimeOptions & { answerLogPath?: string }): Promise<Services> {
+  // Checked before anything else, so a read-only or full DATA_DIR is one clear message at
+  // start-up, not a failure on every turn.
+  const problem = config.env.DATABASE_URL ? undefined : dataDirProblem(config.dataDir);
+  if (problem) throw dataDirError(config.dataDir, problem, "The answer log (answers.db) and the index live there.");
   const runtime = await createRuntime(config, options);
-  const store = openSqliteStore(options.answerLogPath ?? config.answerLogPath);
+  const store = await openStore(config, options.logger, options.answerLogPath);
   const engine = createEngine({ assistant: runtime.assistant, knowledge: runtime.index.kb, store, logger: options.logger, clock: systemClock });
   return { ...runtime, engine, store };
 }

@@ -7,6 +7,7 @@ import { loadConfig, loadDotEnv } from "./config.js";
 import { type ChannelMount, createHttpApp } from "./http/create-http-app.js";
 import { createLogger } from "./logger.js";
 import { createServices } from "./runtime.js";
+import { storeLocation } from "./store/open-store.js";
 
 /**
  * `npm start`: one HTTP server on PORT for every configured channel — Slack at
@@ -17,7 +18,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.env.LOG_LEVEL);
   const services = await createServices(config, { logger, onProgress: (message) => logger.info({}, message) });
-  const deps = { config, engine: services.engine, logger };
+  logger.info({ answerLog: storeLocation(config) }, config.env.DATABASE_URL ? "answer log: postgresql (replicas may share it)" : "answer log: sqlite");
+  const deps = { config, engine: services.engine, logger, links: services.store };
   const teams = teamsMode(config.env);
   if (teams === "off") {
     logger.info(

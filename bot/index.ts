@@ -11,10 +11,13 @@ export { assessmentStatusLabel, resultLabel } from "./assessment/progress.js";
 export type { AssessmentReport } from "./assessment/report-model.js";
 /** The answer log port (AssessmentStore) and the records it holds; adapters/store implements it. */
 export type {
+  AddedNote,
   AssessmentEvent,
   AssessmentRecord,
   AssessmentStatus,
   AssessmentStore,
+  ChainHead,
+  ChainVerification,
   EventType,
   FeedbackRecord,
   ProcessedTurn,

@@ -11,6 +11,8 @@ export const ErrorCodes = {
   BAD_REQUEST: "BAD_REQUEST",
   NOT_FOUND: "NOT_FOUND",
   STORE_FAILED: "STORE_FAILED",
+  /** Another process changed what this turn read (the session); the turn is run again. */
+  STORE_CONFLICT: "STORE_CONFLICT",
   INTERNAL: "INTERNAL",
 } as const;
 

@@ -12,6 +12,8 @@ interface LoadPlan {
   connections: number;
   duration?: number;
   amount?: number;
+  /** Distinguishes load processes running at once (and scenarios): part of the channel id, so threads never collide. */
+  salt?: string;
 }
 
 const QUESTIONS = [
@@ -41,7 +43,7 @@ function mentionBody(): string {
       user: `UBENCH${n % 50}`,
       text: `<@UBOT0001> ${QUESTIONS[n % QUESTIONS.length]}`,
       ts,
-      channel: "CBENCH",
+      channel: `CBENCH${(plan.salt ?? "").replace(/[^0-9A-Za-z]/g, "X")}`,
       client_msg_id: randomUUID(),
     },
     authorizations: [{ user_id: "UBOT0001", is_bot: true }],

@@ -11,6 +11,11 @@ export function reportLabels(report: AssessmentReport) {
     meta: en
       ? `Code ${report.assessmentId} · checklist version ${report.checklistVersion} · ${report.status} · generated ${report.generatedAt}`
       : `自評代碼 ${report.assessmentId}・查核表版本 ${report.checklistVersion}・${report.status === "completed" ? "已完成" : "進行中"}・產製時間 ${report.generatedAt}`,
+    chain: report.chainHead
+      ? en
+        ? `Answer log hash chain: record #${report.chainHead.seq}, sha256 ${report.chainHead.hash} (check with npm run cli -- verify-log)`
+        : `答案紀錄雜湊鏈：第 ${report.chainHead.seq} 筆，sha256 ${report.chainHead.hash}（以 npm run cli -- verify-log 驗證）`
+      : "",
     summaryHeader: en ? ["Section", "Yes", "No", "N/A", "Open", "Total"] : ["區塊", "是", "否", "不適用", "未作答", "合計"],
     total: en ? "Total" : "合計",
     gapsHeader: en ? ["Item", "Question", "Note", "Remediation", "Regulatory reference"] : ["查核項目", "查核內容", "說明", "改善建議", "主管機關文件對應"],

@@ -24,7 +24,7 @@ export async function reportToXlsx(report: AssessmentReport): Promise<Buffer> {
   table.columns = [14, 40, 10, 36, 48, 36].map((width) => ({ width }));
   table.addRow(safeRow([labels.title])).font = { bold: true, size: 14 };
   table.addRow(safeRow([labels.meta]));
-  table.addRow([]);
+  table.addRow(labels.chain ? safeRow([labels.chain]) : []);
   const header = table.addRow([...report.columns]);
   header.font = { bold: true };
   header.eachCell((cell) => {
@@ -64,6 +64,7 @@ export function reportToCsv(report: AssessmentReport): string {
   const lines = [
     [labels.title],
     [labels.meta],
+    ...(labels.chain ? [[labels.chain]] : []),
     [],
     [...report.columns],
     ...report.rows.map(tableCells),
@@ -92,6 +93,7 @@ export function reportToMarkdown(report: AssessmentReport): string {
   return [
     `# ${markdownCell(labels.title)}`,
     markdownCell(labels.meta),
+    ...(labels.chain ? [markdownCell(labels.chain)] : []),
     `## ${labels.sheetTable}`,
     table([...report.columns], report.rows.map(tableCells)),
     `## ${labels.sheetSummary}`,

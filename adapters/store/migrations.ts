@@ -1,8 +1,12 @@
+import type Database from "better-sqlite3";
+import { chainLegacyRows } from "./sqlite-chain.js";
+
 /**
- * Versioned schema migrations of the answer log, applied in order inside a transaction
- * each. Never edit a released migration: add the next one.
+ * Versioned schema migrations of the SQLite answer log, applied in order inside a
+ * transaction each (`backfill` runs after `sql` in the same transaction). Never edit a
+ * released migration: add the next one, and mirror it in postgres-migrations.ts.
  */
-export const MIGRATIONS: Array<{ version: number; name: string; sql: string }> = [
+export const MIGRATIONS: Array<{ version: number; name: string; sql: string; backfill?: (db: Database.Database) => void }> = [
   {
     version: 1,
     name: "assessments, responses, append-only events, sessions, deliveries, questions, feedback",
@@ -95,6 +99,54 @@ export const MIGRATIONS: Array<{ version: number; name: string; sql: string }> =
   },
   {
     version: 2,
+    name: "hash chain over events, questions and feedback; appended notes on responses",
+    sql: `
+      DROP TRIGGER events_no_update;
+      ALTER TABLE events ADD COLUMN chain_seq INTEGER;
+      ALTER TABLE events ADD COLUMN prev_hash TEXT;
+      ALTER TABLE events ADD COLUMN hash TEXT;
+      ALTER TABLE questions ADD COLUMN chain_seq INTEGER;
+      ALTER TABLE questions ADD COLUMN prev_hash TEXT;
+      ALTER TABLE questions ADD COLUMN hash TEXT;
+      ALTER TABLE feedback ADD COLUMN chain_seq INTEGER;
+      ALTER TABLE feedback ADD COLUMN prev_hash TEXT;
+      ALTER TABLE feedback ADD COLUMN hash TEXT;
+      CREATE UNIQUE INDEX events_chain ON events (chain_seq);
+      CREATE UNIQUE INDEX questions_chain ON questions (chain_seq);
+      CREATE UNIQUE INDEX feedback_chain ON feedback (chain_seq);
+      ALTER TABLE responses ADD COLUMN notes TEXT;
+      CREATE TABLE chain_head (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, hash TEXT NOT NULL);
+      INSERT INTO chain_head (id, seq, hash) VALUES (1, 0, '${"0".repeat(64)}');
+    `,
+    // Rows written before the chain existed are chained once, oldest first; then the
+    // append-only triggers cover questions and feedback as well as events.
+    backfill: (db) => {
+      chainLegacyRows(db);
+      db.exec(`
+        CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+        CREATE TRIGGER questions_no_update BEFORE UPDATE ON questions BEGIN SELECT RAISE(ABORT, 'questions are append-only'); END;
+        CREATE TRIGGER questions_no_delete BEFORE DELETE ON questions BEGIN SELECT RAISE(ABORT, 'questions are append-only'); END;
+        CREATE TRIGGER feedback_no_update BEFORE UPDATE ON feedback BEGIN SELECT RAISE(ABORT, 'feedback is append-only'); END;
+        CREATE TRIGGER feedback_no_delete BEFORE DELETE ON feedback BEGIN SELECT RAISE(ABORT, 'feedback is append-only'); END;
+      `);
+    },
+  },
+  {
+    version: 3,
+    name: "report download links shared by every process",
+    sql: `
+      CREATE TABLE report_links (
+        token_hash TEXT PRIMARY KEY,
+        assessment_id TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        team_id TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      `,
+  },
+  {
+    version: 4,
     name: "deliveries: when the reply reached the user (delivered_at), so a platform retry re-sends a reply whose delivery failed",
     sql: `
       ALTER TABLE deliveries ADD COLUMN delivered_at TEXT;

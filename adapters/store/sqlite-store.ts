@@ -1,27 +1,19 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import type {
-  AssessmentEvent,
-  AssessmentRecord,
-  AssessmentStore,
-  FeedbackRecord,
-  QuestionRecord,
-  Reply,
-  ResponseRecord,
-  SessionRecord,
-  TurnWrite,
-} from "../../bot/index.js";
+import type { AssessmentStore, Reply, SessionRecord, TurnWrite } from "../../bot/index.js";
 import { AppError, ErrorCodes } from "../../knowledge/index.js";
+import { verifyEntries } from "./hash-chain.js";
 import { MIGRATIONS } from "./migrations.js";
-
-type Row = Record<string, unknown>;
+import { type ReportLinkStore, toReportLink } from "./report-link-store.js";
+import { type Row, responseParams, sessionConflict, toAssessment, toEvent, toFeedback, toQuestion, toResponse } from "./rows.js";
+import { insertChained, readChain, readHead } from "./sqlite-chain.js";
 
 /**
  * The answer log in SQLite (better-sqlite3, WAL). Each turn is one transaction with
  * synchronous=FULL, so an answer acknowledged to the user survives a SIGKILL right after.
  */
-export type SqliteStore = AssessmentStore & { readonly db: Database.Database; schemaVersion(): number };
+export type SqliteStore = AssessmentStore & ReportLinkStore & { readonly db: Database.Database; schemaVersion(): number };
 
 export function openSqliteStore(path: string): SqliteStore {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
@@ -49,22 +41,16 @@ export function openSqliteStore(path: string): SqliteStore {
       VALUES (@id, @checklistId, @checklistVersion, @label, @ownerId, @ownerName, @channel, @sharedWith, @status, @createdAt, @updatedAt)
       ON CONFLICT (id) DO UPDATE SET label = excluded.label, shared_with = excluded.shared_with, status = excluded.status, updated_at = excluded.updated_at`),
     upsertResponse: db.prepare(`
-      INSERT INTO responses (assessment_id, item_id, result, note, user_id, user_name, channel, answered_at, checklist_version, clause_ids)
-      VALUES (@assessmentId, @itemId, @result, @note, @userId, @userName, @channel, @answeredAt, @checklistVersion, @clauseIds)
-      ON CONFLICT (assessment_id, item_id) DO UPDATE SET result = excluded.result, note = excluded.note, user_id = excluded.user_id,
+      INSERT INTO responses (assessment_id, item_id, result, note, notes, user_id, user_name, channel, answered_at, checklist_version, clause_ids)
+      VALUES (@assessmentId, @itemId, @result, @note, @notes, @userId, @userName, @channel, @answeredAt, @checklistVersion, @clauseIds)
+      ON CONFLICT (assessment_id, item_id) DO UPDATE SET result = excluded.result, note = excluded.note, notes = excluded.notes, user_id = excluded.user_id,
         user_name = excluded.user_name, channel = excluded.channel, answered_at = excluded.answered_at,
         checklist_version = excluded.checklist_version, clause_ids = excluded.clause_ids`),
-    insertEvent: db.prepare(`
-      INSERT INTO events (assessment_id, type, item_id, result, note, user_id, channel, message_id, at)
-      VALUES (@assessmentId, @type, @itemId, @result, @note, @userId, @channel, @messageId, @at)`),
     upsertSession: db.prepare(`
       INSERT INTO sessions (channel, user_id, conversation_id, data, updated_at) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (channel, user_id, conversation_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`),
-    insertQuestion: db.prepare(`
-      INSERT INTO questions (id, channel, user_id, conversation_id, message_id, question, lang, abstained, citation_ids, asked_at)
-      VALUES (@id, @channel, @userId, @conversationId, @messageId, @question, @lang, @abstained, @citationIds, @askedAt)`),
-    insertFeedback: db.prepare("INSERT INTO feedback (question_id, user_id, channel, value, at) VALUES (@questionId, @userId, @channel, @value, @at)"),
     session: db.prepare("SELECT data FROM sessions WHERE channel = ? AND user_id = ? AND conversation_id = ?"),
+    sessionVersion: db.prepare("SELECT updated_at FROM sessions WHERE channel = ? AND user_id = ? AND conversation_id = ?"),
     assessment: db.prepare("SELECT * FROM assessments WHERE id = ?"),
     assessmentsFor: db.prepare(
       "SELECT * FROM assessments WHERE owner_id = ? OR (shared_with IS NOT NULL AND shared_with = ?) ORDER BY updated_at DESC, created_at DESC, rowid DESC",
@@ -82,11 +68,15 @@ export function openSqliteStore(path: string): SqliteStore {
       return { duplicate: true, reply: JSON.parse(String(row.reply)) as Reply, delivered: row.delivered_at != null };
     }
     for (const a of write.assessments ?? []) statements.upsertAssessment.run({ ownerName: null, sharedWith: null, ...a });
-    for (const r of write.responses ?? []) statements.upsertResponse.run({ note: null, userName: null, ...r, clauseIds: JSON.stringify(r.clauseIds) });
-    for (const e of write.events ?? []) statements.insertEvent.run({ itemId: null, result: null, note: null, ...e });
-    for (const s of write.sessions ?? []) statements.upsertSession.run(s.channel, s.userId, s.conversationId, JSON.stringify(s), s.updatedAt);
-    for (const q of write.questions ?? []) statements.insertQuestion.run({ ...q, abstained: q.abstained ? 1 : 0, citationIds: JSON.stringify(q.citationIds) });
-    for (const f of write.feedback ?? []) statements.insertFeedback.run(f);
+    for (const r of write.responses ?? []) statements.upsertResponse.run(responseParams(r));
+    for (const s of write.sessions ?? []) {
+      if (write.sessionBase !== undefined) {
+        const row = statements.sessionVersion.get(s.channel, s.userId, s.conversationId) as Row | undefined;
+        if ((row ? String(row.updated_at) : null) !== write.sessionBase) throw sessionConflict();
+      }
+      statements.upsertSession.run(s.channel, s.userId, s.conversationId, JSON.stringify(s), s.updatedAt);
+    }
+    insertChained(db, write);
     return { duplicate: false, reply: write.reply, delivered: false };
   });
 
@@ -133,15 +123,24 @@ export function openSqliteStore(path: string): SqliteStore {
       return row ? toQuestion(row) : undefined;
     },
     async feedback(questionId) {
-      return (statements.feedback.all(questionId) as Row[]).map(
-        (row): FeedbackRecord => ({
-          questionId: String(row.question_id),
-          userId: String(row.user_id),
-          channel: row.channel as FeedbackRecord["channel"],
-          value: row.value as "up" | "down",
-          at: String(row.at),
-        }),
-      );
+      return (statements.feedback.all(questionId) as Row[]).map(toFeedback);
+    },
+    async chainHead() {
+      return readHead(db);
+    },
+    async verifyChain() {
+      // One read transaction: a consistent snapshot while other processes keep writing.
+      return db.transaction(() => verifyEntries(readChain(db), readHead(db)))();
+    },
+    async saveReportLink(link) {
+      db.prepare("DELETE FROM report_links WHERE expires_at <= ?").run(Date.now());
+      db.prepare(
+        "INSERT INTO report_links (token_hash, assessment_id, lang, user_id, team_id, expires_at) VALUES (@tokenHash, @assessmentId, @lang, @userId, @teamId, @expiresAt)",
+      ).run(link);
+    },
+    async reportLink(tokenHash, now) {
+      const row = db.prepare("SELECT * FROM report_links WHERE token_hash = ? AND expires_at > ?").get(tokenHash, now) as Row | undefined;
+      return row ? toReportLink(row) : undefined;
     },
     async close() {
       db.close();
@@ -156,69 +155,8 @@ function migrate(db: Database.Database): void {
     if (applied.has(migration.version)) continue;
     db.transaction(() => {
       db.exec(migration.sql);
+      migration.backfill?.(db);
       db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(migration.version, migration.name, new Date().toISOString());
     }).immediate();
   }
-}
-
-const optional = (value: unknown) => (value === null || value === undefined ? {} : undefined);
-
-function toAssessment(row: Row): AssessmentRecord {
-  return {
-    id: String(row.id),
-    checklistId: String(row.checklist_id),
-    checklistVersion: String(row.checklist_version),
-    label: String(row.label),
-    ownerId: String(row.owner_id),
-    ...(optional(row.owner_name) ?? { ownerName: String(row.owner_name) }),
-    channel: row.channel as AssessmentRecord["channel"],
-    ...(optional(row.shared_with) ?? { sharedWith: String(row.shared_with) }),
-    status: row.status as AssessmentRecord["status"],
-    createdAt: String(row.created_at),
-    updatedAt: String(row.updated_at),
-  };
-}
-
-function toResponse(row: Row): ResponseRecord {
-  return {
-    assessmentId: String(row.assessment_id),
-    itemId: String(row.item_id),
-    result: row.result as ResponseRecord["result"],
-    ...(optional(row.note) ?? { note: String(row.note) }),
-    userId: String(row.user_id),
-    ...(optional(row.user_name) ?? { userName: String(row.user_name) }),
-    channel: row.channel as ResponseRecord["channel"],
-    answeredAt: String(row.answered_at),
-    checklistVersion: String(row.checklist_version),
-    clauseIds: JSON.parse(String(row.clause_ids)) as string[],
-  };
-}
-
-function toEvent(row: Row): AssessmentEvent {
-  return {
-    assessmentId: String(row.assessment_id),
-    type: row.type as AssessmentEvent["type"],
-    ...(optional(row.item_id) ?? { itemId: String(row.item_id) }),
-    ...(optional(row.result) ?? { result: row.result as AssessmentEvent["result"] }),
-    ...(optional(row.note) ?? { note: String(row.note) }),
-    userId: String(row.user_id),
-    channel: row.channel as AssessmentEvent["channel"],
-    messageId: String(row.message_id),
-    at: String(row.at),
-  };
-}
-
-function toQuestion(row: Row): QuestionRecord {
-  return {
-    id: String(row.id),
-    channel: row.channel as QuestionRecord["channel"],
-    userId: String(row.user_id),
-    conversationId: String(row.conversation_id),
-    messageId: String(row.message_id),
-    question: String(row.question),
-    lang: row.lang as QuestionRecord["lang"],
-    abstained: Number(row.abstained) === 1,
-    citationIds: JSON.parse(String(row.citation_ids)) as string[],
-    askedAt: String(row.asked_at),
-  };
 }

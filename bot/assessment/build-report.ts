@@ -1,9 +1,10 @@
 import type { Lang } from "../../knowledge/clause.js";
 import type { Checklist, KnowledgeSource } from "../../knowledge/index.js";
 import { labelOf } from "../answer/labels.js";
+import { evidenceText } from "./evidence.js";
 import { itemText, latestByItem, resultLabel, sectionTitle } from "./progress.js";
 import type { AssessmentReport } from "./report-model.js";
-import type { AssessmentRecord, ResponseRecord } from "./store.js";
+import type { AssessmentRecord, ChainHead, ResponseRecord } from "./store.js";
 import { displayLabel } from "./views.js";
 
 const COLUMNS: Record<Lang, AssessmentReport["columns"]> = {
@@ -19,6 +20,7 @@ export function buildReport(
   knowledge: KnowledgeSource,
   lang: Lang,
   generatedAt: string,
+  chainHead?: ChainHead,
 ): AssessmentReport {
   const latest = latestByItem(responses);
   const clauseText = (ids: string[]) =>
@@ -38,7 +40,7 @@ export function buildReport(
       question: text.question,
       ...(response ? { result: response.result } : {}),
       resultLabel: response ? resultLabel(response.result, lang) : lang === "en" ? "(not answered)" : "（未作答）",
-      evidence: response?.note ?? "",
+      evidence: response ? evidenceText(response, lang) : "",
       guidance: text.guidance,
       clauses:
         clauseText(item.clauses) +
@@ -70,7 +72,7 @@ export function buildReport(
         itemId: item.id,
         item: text.item,
         question: text.question,
-        note: response.note ?? "",
+        note: evidenceText(response, lang),
         remediation: text.remediation,
         clauses: clauseText(item.clauses),
       },
@@ -88,5 +90,6 @@ export function buildReport(
     rows,
     summary: { counts, bySection },
     gaps,
+    ...(chainHead ? { chainHead } : {}),
   };
 }

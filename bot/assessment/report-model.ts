@@ -12,7 +12,7 @@ export interface ReportRow {
   /** 查核結果: undefined while unanswered. */
   result?: CheckResult;
   resultLabel: string;
-  /** 提出佐證證明或說明: the note recorded with the answer (personal data already masked). */
+  /** 提出佐證證明或說明: the note recorded with the answer and every note added later, with who and when (personal data already masked). */
   evidence: string;
   /** 說明及參考資料 */
   guidance: string;
@@ -49,4 +49,6 @@ export interface AssessmentReport {
   };
   /** Every 否 item with its remediation and clauses. */
   gaps: ReportGap[];
+  /** The answer log's hash-chain head when the report was built (`npm run cli -- verify-log` checks it). */
+  chainHead?: { seq: number; hash: string };
 }

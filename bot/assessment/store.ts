@@ -4,9 +4,10 @@ import type { Reply } from "../conversation/reply.js";
 import type { ChannelName } from "../conversation/turn.js";
 
 /**
- * The answer log port. The SQLite implementation lives in adapters/store; a server
- * database can replace it without touching the engine. Every write of a turn goes
- * through `commit`, which is atomic and idempotent on (channel, messageId).
+ * The answer log port, implemented on SQLite and on PostgreSQL in adapters/store. Every
+ * write of a turn goes through `commit`, which is atomic and idempotent on (channel,
+ * messageId). Events, questions and feedback are append-only and hash-chained, so an
+ * edited, deleted or reordered record is detected by `verifyChain`.
  */
 export type AssessmentStatus = "active" | "paused" | "completed";
 
@@ -25,13 +26,24 @@ export interface AssessmentRecord {
   updatedAt: string;
 }
 
+/** A note added to an answered item with 「備註：…」; notes are appended, never replaced. */
+export interface AddedNote {
+  /** Personal data masked. */
+  text: string;
+  userId: string;
+  userName?: string;
+  at: string;
+}
+
 /** The latest answer to one item of one assessment. */
 export interface ResponseRecord {
   assessmentId: string;
   itemId: string;
   result: CheckResult;
-  /** Evidence note, personal data masked. */
+  /** Evidence note given with the answer, personal data masked. */
   note?: string;
+  /** Notes added afterwards, oldest first. */
+  notes?: AddedNote[];
   userId: string;
   userName?: string;
   channel: ChannelName;
@@ -105,12 +117,32 @@ export interface TurnWrite {
   channel: ChannelName;
   messageId: string;
   reply: Reply;
+  /**
+   * The `updatedAt` of the session this turn started from (null: there was none). When set,
+   * the commit fails with STORE_CONFLICT if another process changed the session meanwhile,
+   * so two replicas never both act on the same item of one conversation.
+   */
+  sessionBase?: string | null;
   assessments?: AssessmentRecord[];
   responses?: ResponseRecord[];
   sessions?: SessionRecord[];
   events?: AssessmentEvent[];
   questions?: QuestionRecord[];
   feedback?: FeedbackRecord[];
+}
+
+/** The newest record of the tamper-evident chain (sequence 0 and the genesis hash when empty). */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+/** The outcome of checking the whole chain; `broken` names the first record that fails. */
+export interface ChainVerification {
+  ok: boolean;
+  records: number;
+  head: ChainHead;
+  broken?: { seq: number; record: string; reason: string };
 }
 
 /** A recorded turn: the reply it gave, and whether that reply reached the user. */
@@ -137,5 +169,9 @@ export interface AssessmentStore {
   events(assessmentId: string): Promise<AssessmentEvent[]>;
   question(id: string): Promise<QuestionRecord | undefined>;
   feedback(questionId: string): Promise<FeedbackRecord[]>;
+  /** The head of the hash chain over every event, question and feedback. */
+  chainHead(): Promise<ChainHead>;
+  /** Recomputes the whole chain from the stored rows. */
+  verifyChain(): Promise<ChainVerification>;
   close(): Promise<void>;
 }

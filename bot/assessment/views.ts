@@ -3,6 +3,7 @@ import type { Checklist, ChecklistItem, KnowledgeSource } from "../../knowledge/
 import { citeClause } from "../answer/compose-answer.js";
 import type { AssessmentOption, ChecklistOption, ItemView, RecordedView, StatusView, WhyView } from "../conversation/reply.js";
 import { type PersonalDataKind, personalDataLabel } from "../privacy/mask-personal-data.js";
+import { evidenceText } from "./evidence.js";
 import { checklistTitle, countResults, itemText, latestByItem, resultLabel, sectionTitle } from "./progress.js";
 import type { AssessmentRecord, ResponseRecord } from "./store.js";
 
@@ -35,7 +36,7 @@ export function itemView(assessment: AssessmentRecord, checklist: Checklist, ite
           current: {
             result: current.result,
             resultLabel: resultLabel(current.result, lang),
-            ...(current.note ? { note: current.note } : {}),
+            ...(evidenceText(current, lang) ? { note: evidenceText(current, lang) } : {}),
             by: current.userName ?? current.userId,
             at: current.answeredAt,
           },
@@ -55,7 +56,7 @@ export function recordedView(checklist: Checklist, item: ChecklistItem, response
     question: text.question,
     result: response.result,
     resultLabel: resultLabel(response.result, lang),
-    ...(response.note ? { note: response.note } : {}),
+    ...(evidenceText(response, lang) ? { note: evidenceText(response, lang) } : {}),
     masked: masked.map((kind) => personalDataLabel(kind, lang)),
     by: response.userName ?? response.userId,
     at: response.answeredAt,

@@ -61,13 +61,16 @@ export async function recordAnswer(
   if (noteTooLong(ctx, rawNote)) return showItem(ctx, assessment, checklist, item.id);
   const previous = (await ctx.responsesOf(assessment.id)).filter((r) => r.itemId === item.id).at(-1);
   const masked = rawNote ? maskPersonalData(rawNote, ctx.lang) : undefined;
-  // A new answer without a note keeps the earlier note only if the result is unchanged.
-  const note = masked?.text || (previous?.result === result ? previous.note : undefined);
+  // A new answer keeps the earlier evidence (its note unless a new one is given, and the added notes) only if the result is unchanged.
+  const same = previous?.result === result;
+  const note = masked?.text || (same ? previous?.note : undefined);
+  const notes = same ? (previous?.notes ?? []) : [];
   const response: ResponseRecord = {
     assessmentId: assessment.id,
     itemId: item.id,
     result,
     ...(note ? { note } : {}),
+    ...(notes.length > 0 ? { notes } : {}),
     userId: ctx.turn.userId,
     ...(ctx.turn.userName ? { userName: ctx.turn.userName } : {}),
     channel: ctx.turn.channel,
@@ -86,7 +89,7 @@ export async function recordAnswer(
   await showNext(ctx, active, checklist, item.id);
 }
 
-/** Adds or replaces the evidence note of an answered item. */
+/** Appends an evidence note (with who and when) to an answered item; earlier notes stay. */
 export async function recordNote(ctx: ActiveTurn, assessment: AssessmentRecord, checklist: Checklist, item: ChecklistItem, rawNote: string): Promise<void> {
   if (noteTooLong(ctx, rawNote)) return;
   const previous = (await ctx.responsesOf(assessment.id)).filter((r) => r.itemId === item.id).at(-1);
@@ -95,8 +98,9 @@ export async function recordNote(ctx: ActiveTurn, assessment: AssessmentRecord, 
     return;
   }
   const masked = maskPersonalData(rawNote, ctx.lang);
-  const response: ResponseRecord = { ...previous, note: masked.text, userId: ctx.turn.userId, channel: ctx.turn.channel, answeredAt: ctx.now };
-  if (ctx.turn.userName) response.userName = ctx.turn.userName;
+  const added = { text: masked.text, userId: ctx.turn.userId, ...(ctx.turn.userName ? { userName: ctx.turn.userName } : {}), at: ctx.now };
+  // Who answered and when stays with the answer; the note carries its own author and time.
+  const response: ResponseRecord = { ...previous, notes: [...(previous.notes ?? []), added] };
   ctx.responses.push(response);
   ctx.event(assessment.id, "noted", { itemId: item.id, note: masked.text });
   ctx.saveAssessment(assessment);

@@ -1,3 +1,4 @@
+import { ErrorCodes, isAppError } from "../../knowledge/errors.js";
 import { mayOpen, shareKeyOf } from "../assessment/access.js";
 import { buildReport } from "../assessment/build-report.js";
 import { parseAnswer } from "../assessment/parse-answer.js";
@@ -17,6 +18,8 @@ import type { Reply } from "./reply.js";
 import type { Turn, TurnAction } from "./turn.js";
 import { turnLanguage } from "./turn-language.js";
 
+/** A turn that lost a race with another replica three times in a row is reported as a failure. */
+const MAX_ATTEMPTS = 3;
 const NOTE_PREFIX = /^(備註|補充|補充說明|佐證|說明|note|evidence)\s*[:：]\s*/i;
 /** Creates the conversation engine: questions with citations and guided self-assessments, for every channel. */
 export function createEngine(deps: EngineDeps): Engine {
@@ -29,44 +32,58 @@ export function createEngine(deps: EngineDeps): Engine {
     const earlier = await deps.store.processed(turn.channel, turn.messageId);
     if (earlier) return { ...earlier.reply, duplicate: true, delivered: earlier.delivered };
     return lock(`${turn.channel}|${turn.userId}|${turn.conversationId}`, async () => {
-      const again = await deps.store.processed(turn.channel, turn.messageId);
-      if (again) return { ...again.reply, duplicate: true, delivered: again.delivered };
-      const started = performance.now();
-      const stored = await deps.store.session(turn.channel, turn.userId, turn.conversationId);
-      const lang = turnLanguage(turn, stored);
-      const session: SessionRecord = stored
-        ? { ...stored, lang }
-        : { channel: turn.channel, userId: turn.userId, conversationId: turn.conversationId, trail: [], lang, updatedAt: now().toISOString() };
-      const ctx = new ActiveTurn(deps, turn, lang, now().toISOString(), session);
-      if (turn.action) await onAction(ctx, turn.action);
-      else await onText(ctx, turn.text?.trim() ?? "");
-      const result = await deps.store.commit({
-        channel: turn.channel,
-        messageId: turn.messageId,
-        reply: { lang, parts: ctx.parts },
-        assessments: [...ctx.assessments.values()],
-        responses: ctx.responses,
-        sessions: [{ ...ctx.session, updatedAt: ctx.now }],
-        events: ctx.events,
-        questions: ctx.questions,
-        feedback: ctx.feedback,
-      });
-      deps.logger.info(
-        {
-          channel: turn.channel,
-          user: turn.userId,
-          conversation: turn.conversationId,
-          message: turn.messageId,
-          parts: ctx.parts.map((p) => p.kind),
-          citations: ctx.questions.flatMap((q) => q.citationIds),
-          events: ctx.events.map((e) => `${e.type}${e.itemId ? `:${e.itemId}` : ""}`),
-          duplicate: result.duplicate,
-          ms: Math.round(performance.now() - started),
-        },
-        "turn handled",
-      );
-      return result.duplicate ? { ...result.reply, duplicate: true, delivered: result.delivered } : result.reply;
+      // The lock serialises a conversation within this process; across replicas the commit
+      // compares the session version, and a turn that lost the race runs again on the new state.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await run(turn);
+        } catch (error) {
+          if (!isAppError(error, ErrorCodes.STORE_CONFLICT) || attempt >= MAX_ATTEMPTS) throw error;
+          deps.logger.info({ channel: turn.channel, message: turn.messageId, attempt }, "turn raced another process; running it again");
+        }
+      }
     });
+  }
+
+  async function run(turn: Turn): Promise<Reply> {
+    const again = await deps.store.processed(turn.channel, turn.messageId);
+    if (again) return { ...again.reply, duplicate: true, delivered: again.delivered };
+    const started = performance.now();
+    const stored = await deps.store.session(turn.channel, turn.userId, turn.conversationId);
+    const lang = turnLanguage(turn, stored);
+    const session: SessionRecord = stored
+      ? { ...stored, lang }
+      : { channel: turn.channel, userId: turn.userId, conversationId: turn.conversationId, trail: [], lang, updatedAt: now().toISOString() };
+    const ctx = new ActiveTurn(deps, turn, lang, now().toISOString(), session);
+    if (turn.action) await onAction(ctx, turn.action);
+    else await onText(ctx, turn.text?.trim() ?? "");
+    const result = await deps.store.commit({
+      channel: turn.channel,
+      messageId: turn.messageId,
+      reply: { lang, parts: ctx.parts },
+      sessionBase: stored?.updatedAt ?? null,
+      assessments: [...ctx.assessments.values()],
+      responses: ctx.responses,
+      sessions: [{ ...ctx.session, updatedAt: ctx.now }],
+      events: ctx.events,
+      questions: ctx.questions,
+      feedback: ctx.feedback,
+    });
+    deps.logger.info(
+      {
+        channel: turn.channel,
+        user: turn.userId,
+        conversation: turn.conversationId,
+        message: turn.messageId,
+        parts: ctx.parts.map((p) => p.kind),
+        citations: ctx.questions.flatMap((q) => q.citationIds),
+        events: ctx.events.map((e) => `${e.type}${e.itemId ? `:${e.itemId}` : ""}`),
+        duplicate: result.duplicate,
+        ms: Math.round(performance.now() - started),
+      },
+      "turn handled",
+    );
+    return result.duplicate ? { ...result.reply, duplicate: true, delivered: result.delivered } : result.reply;
   }
 
   async function onAction(ctx: ActiveTurn, action: TurnAction): Promise<void> {
@@ -140,7 +157,10 @@ export function createEngine(deps: EngineDeps): Engine {
       const checklist = assessment && deps.knowledge.checklist(assessment.checklistId);
       if (!assessment || !checklist) return undefined;
       if (viewer && !mayOpen(assessment, viewer.userId, shareKeyOf(viewer))) return undefined;
-      return buildReport(assessment, checklist, await deps.store.responses(assessment.id), deps.knowledge, lang, now().toISOString());
+      const responses = await deps.store.responses(assessment.id);
+      // Read after the responses: every record the report reflects is at or before this head.
+      const head = await deps.store.chainHead();
+      return buildReport(assessment, checklist, responses, deps.knowledge, lang, now().toISOString(), head);
     },
     checklists: (lang) => deps.knowledge.checklists().map((c) => checklistOption(c, lang)),
   };

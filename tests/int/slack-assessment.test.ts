@@ -177,7 +177,9 @@ describe("a self-assessment in Slack, by button clicks", () => {
     expect(textOf(posts().at(-1)?.args.blocks)).toContain("已補充第 2 題的佐證說明");
     await fake.settle();
     expect(updates()).toHaveLength(3);
-    expect(rows("SELECT note FROM responses WHERE assessment_id = ? AND item_id = 'SF-02'", code)[0]?.note).toBe("已請廠商提供稽核報告");
+    expect(JSON.parse(String(rows("SELECT notes FROM responses WHERE assessment_id = ? AND item_id = 'SF-02'", code)[0]?.notes))).toMatchObject([
+      { text: "已請廠商提供稽核報告", userId: "UALICE01" },
+    ]);
   });
 
   it("pauses with 暫停: the item is closed with a 繼續 button", async () => {

@@ -10,6 +10,7 @@ import { answerJson } from "./answer-json.js";
 import { exitWithError, exitWithUsage } from "./cli-errors.js";
 import { printIngestReport } from "./ingest-report.js";
 import { runTerminalConversation } from "./terminal-conversation.js";
+import { verifyLog } from "./verify-log.js";
 
 const USAGE = `Usage:
   npm run cli -- ask "問題" [--json] [--lang zh|en]        answer one question with cited clauses
@@ -17,7 +18,8 @@ const USAGE = `Usage:
   npm run cli -- assess [checklist] [--resume CODE] [--user NAME]
                                                            run a self-assessment (interactive, or answers from stdin)
   npm run cli -- report <assessment> [--format xlsx|csv|md] [--out FILE] [--lang zh|en]
-                                                           write the ministry-style report of an assessment`;
+                                                           write the ministry-style report of an assessment
+  npm run cli -- verify-log [--json]                       check the answer log's hash chain; names the first broken record`;
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
@@ -91,6 +93,11 @@ async function main(argv: string[]): Promise<void> {
       } finally {
         await services.store.close();
       }
+      return;
+    }
+    case "verify-log": {
+      const { values } = parseArgs({ args: rest, options: { json: { type: "boolean", default: false } } });
+      process.exitCode = await verifyLog(config, logger, values.json);
       return;
     }
     default:

@@ -24,7 +24,7 @@ export function createTeamsChannel(deps: ChannelDeps): ChannelMount {
   const logger = deps.logger.child({ channel: "teams" });
   const auth = createTeamsAuth(deps.config.env, logger);
   const adapter = new TeamsCloudAdapter(auth.authentication);
-  const reportLinks = createReportLinks({ engine: deps.engine, logger });
+  const reportLinks = createReportLinks({ engine: deps.engine, logger, ...(deps.links ? { store: deps.links } : {}) });
   const bot = new TeamsBot({
     engine: deps.engine,
     reportLinks,

@@ -73,7 +73,7 @@ async function reportLinks(deps: DeliveryDeps, reply: Reply, turn: Turn, baseUrl
       links.set(part.assessmentId, undefined);
       continue;
     }
-    const token = deps.reportLinks.create({ assessmentId: report.assessmentId, lang: reply.lang, viewer });
+    const token = await deps.reportLinks.create({ assessmentId: report.assessmentId, lang: reply.lang, userId: turn.userId, teamId: turn.teamId ?? "" });
     links.set(part.assessmentId, { report, url: `${baseUrl}/api/teams/reports/${token}`, ttlMinutes: deps.reportLinks.ttlMinutes });
   }
   return links;

@@ -1,57 +1,63 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { Request, Response } from "express";
-import { LRUCache } from "lru-cache";
-import type { Engine, Logger, Viewer } from "../../../bot/index.js";
+import type { Engine, Logger } from "../../../bot/index.js";
 import type { Lang } from "../../../knowledge/index.js";
 import { renderReport } from "../../report/write-report.js";
+import { createMemoryLinkStore, type ReportLinkStore } from "../../store/report-link-store.js";
 
-/** Who asked for a report, so the download asks the engine again whether they may see it. */
-interface ReportTarget {
+/** Who asked for a report, so the download checks access again with the same rule as the engine. */
+export interface ReportTarget {
   assessmentId: string;
   lang: Lang;
-  viewer: Viewer;
+  userId: string;
+  teamId: string;
 }
 
 export interface ReportLinks {
   readonly ttlMinutes: number;
   /** A new unguessable link id for the target. */
-  create(target: ReportTarget): string;
+  create(target: ReportTarget): Promise<string>;
   /** GET /api/teams/reports/:token — the xlsx, built fresh from the answer log. */
   handle(req: Request, res: Response): Promise<void>;
 }
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const MAX_LINKS = 5_000;
 
 /**
  * Download links for reports. Teams bots cannot attach a file to a channel message without
  * Graph/SharePoint, and the personal-chat file consent flow needs OneDrive, so the bot
- * serves the xlsx itself behind a 256-bit random token that expires. Links live in memory:
- * after a restart the user types 報告 again.
+ * serves the xlsx itself behind a 256-bit random token that expires. Links are kept in the
+ * answer log (only the token's sha256), so a link made by one replica opens on every other
+ * and survives a restart.
  */
-export function createReportLinks(options: { engine: Engine; logger: Logger; ttlMinutes?: number }): ReportLinks {
+export function createReportLinks(options: { engine: Engine; logger: Logger; store?: ReportLinkStore; ttlMinutes?: number; now?: () => number }): ReportLinks {
   const ttlMinutes = options.ttlMinutes ?? 60;
-  // lru-cache instead of a hand-written map with pruning: expiry per entry, and the oldest
-  // links go first once MAX_LINKS are live.
-  const links = new LRUCache<string, ReportTarget>({ max: MAX_LINKS, ttl: ttlMinutes * 60_000 });
+  const now = options.now ?? Date.now;
+  const store = options.store ?? createMemoryLinkStore();
+  const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
 
   return {
     ttlMinutes,
-    create(target) {
+    async create(target) {
       const token = randomBytes(32).toString("base64url");
-      links.set(token, target);
+      await store.saveReportLink({ tokenHash: hashOf(token), ...target, expiresAt: now() + ttlMinutes * 60_000 });
       return token;
     },
     async handle(req, res) {
       const token = String(req.params.token ?? "");
-      const link = links.get(token);
       res.set({ "cache-control": "no-store", "referrer-policy": "no-referrer" });
+      const link = await store.reportLink(hashOf(token), now()).catch((error: unknown) => {
+        options.logger.error({ err: (error as Error).message }, "report link lookup failed");
+        return undefined;
+      });
       if (!link) {
         res.status(404).type("text/plain; charset=utf-8").send("This report link is unknown or has expired. Type 報告 (report) in Teams for a new one.");
         return;
       }
       try {
-        const report = await options.engine.report(link.assessmentId, link.lang, link.viewer);
+        // The engine applies the sharing rule again; the link keeps the team (teamId) it was made for.
+        const viewer = { channel: "teams" as const, userId: link.userId, ...(link.teamId ? { teamId: link.teamId } : {}) };
+        const report = await options.engine.report(link.assessmentId, link.lang, viewer);
         if (!report) {
           res.status(404).type("text/plain; charset=utf-8").send("This assessment is no longer available.");
           return;

@@ -8,7 +8,7 @@ import { tempDir } from "../../../support/corpus.js";
 
 const reply: Reply = { lang: "zh", parts: [{ kind: "notice", text: "已收到", tone: "info" }] };
 
-describe("the answer log's delivered mark (migration 2)", () => {
+describe("the answer log's delivered mark (migration 4)", () => {
   const dirs: Array<ReturnType<typeof tempDir>> = [];
   const folder = () => {
     const dir = tempDir("delivered-");
@@ -22,7 +22,7 @@ describe("the answer log's delivered mark (migration 2)", () => {
   it("records a turn undelivered, marks it once, and reports the mark to a duplicate commit", async () => {
     const store = openSqliteStore(join(folder(), "answers.db"));
     try {
-      expect(store.schemaVersion()).toBe(2);
+      expect(store.schemaVersion()).toBe(MIGRATIONS.at(-1)?.version);
       expect(await store.processed("slack", "msg:1")).toBeUndefined();
       expect(await store.commit({ channel: "slack", messageId: "msg:1", reply })).toEqual({ duplicate: false, reply, delivered: false });
       expect(await store.processed("slack", "msg:1")).toEqual({ reply, delivered: false });
@@ -51,7 +51,7 @@ describe("the answer log's delivered mark (migration 2)", () => {
     v1.close();
     const store = openSqliteStore(path);
     try {
-      expect(store.schemaVersion()).toBe(2);
+      expect(store.schemaVersion()).toBe(MIGRATIONS.at(-1)?.version);
       expect(await store.processed("teams", "a1")).toEqual({ reply, delivered: true });
     } finally {
       await store.close();

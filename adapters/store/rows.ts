@@ -1,0 +1,100 @@
+import type { AddedNote, AssessmentEvent, AssessmentRecord, FeedbackRecord, QuestionRecord, ResponseRecord } from "../../bot/index.js";
+import { AppError, ErrorCodes } from "../../knowledge/index.js";
+
+/** A database row as both drivers return it (snake_case columns). */
+export type Row = Record<string, unknown>;
+
+/**
+ * Row -> record mappers shared by the SQLite and PostgreSQL stores. Null columns become
+ * absent fields, so both stores return identical records (and the hash chain, computed
+ * over these records, agrees between them).
+ */
+const optional = (value: unknown) => (value === null || value === undefined ? {} : undefined);
+
+export function toAssessment(row: Row): AssessmentRecord {
+  return {
+    id: String(row.id),
+    checklistId: String(row.checklist_id),
+    checklistVersion: String(row.checklist_version),
+    label: String(row.label),
+    ownerId: String(row.owner_id),
+    ...(optional(row.owner_name) ?? { ownerName: String(row.owner_name) }),
+    channel: row.channel as AssessmentRecord["channel"],
+    ...(optional(row.shared_with) ?? { sharedWith: String(row.shared_with) }),
+    status: row.status as AssessmentRecord["status"],
+    createdAt: String(row.created_at),
+    updatedAt: String(row.updated_at),
+  };
+}
+
+export function toResponse(row: Row): ResponseRecord {
+  const notes = row.notes === null || row.notes === undefined ? [] : (JSON.parse(String(row.notes)) as AddedNote[]);
+  return {
+    assessmentId: String(row.assessment_id),
+    itemId: String(row.item_id),
+    result: row.result as ResponseRecord["result"],
+    ...(optional(row.note) ?? { note: String(row.note) }),
+    ...(notes.length > 0 ? { notes } : {}),
+    userId: String(row.user_id),
+    ...(optional(row.user_name) ?? { userName: String(row.user_name) }),
+    channel: row.channel as ResponseRecord["channel"],
+    answeredAt: String(row.answered_at),
+    checklistVersion: String(row.checklist_version),
+    clauseIds: JSON.parse(String(row.clause_ids)) as string[],
+  };
+}
+
+export function toEvent(row: Row): AssessmentEvent {
+  return {
+    assessmentId: String(row.assessment_id),
+    type: row.type as AssessmentEvent["type"],
+    ...(optional(row.item_id) ?? { itemId: String(row.item_id) }),
+    ...(optional(row.result) ?? { result: row.result as AssessmentEvent["result"] }),
+    ...(optional(row.note) ?? { note: String(row.note) }),
+    userId: String(row.user_id),
+    channel: row.channel as AssessmentEvent["channel"],
+    messageId: String(row.message_id),
+    at: String(row.at),
+  };
+}
+
+export function toQuestion(row: Row): QuestionRecord {
+  return {
+    id: String(row.id),
+    channel: row.channel as QuestionRecord["channel"],
+    userId: String(row.user_id),
+    conversationId: String(row.conversation_id),
+    messageId: String(row.message_id),
+    question: String(row.question),
+    lang: row.lang as QuestionRecord["lang"],
+    abstained: row.abstained === true || Number(row.abstained) === 1,
+    citationIds: JSON.parse(String(row.citation_ids)) as string[],
+    askedAt: String(row.asked_at),
+  };
+}
+
+export function toFeedback(row: Row): FeedbackRecord {
+  return {
+    questionId: String(row.question_id),
+    userId: String(row.user_id),
+    channel: row.channel as FeedbackRecord["channel"],
+    value: row.value as FeedbackRecord["value"],
+    at: String(row.at),
+  };
+}
+
+/** Columns bound for one record (camelCase names; missing optional fields bound as null). */
+export const eventParams = (e: AssessmentEvent) => ({ itemId: null, result: null, note: null, ...e });
+export const responseParams = (r: ResponseRecord) => ({
+  note: null,
+  userName: null,
+  ...r,
+  notes: r.notes && r.notes.length > 0 ? JSON.stringify(r.notes) : null,
+  clauseIds: JSON.stringify(r.clauseIds),
+});
+export const questionParams = (q: QuestionRecord) => ({ ...q, citationIds: JSON.stringify(q.citationIds) });
+
+/** The session changed under a turn (another process committed a turn of the same conversation first). */
+export function sessionConflict(): AppError {
+  return new AppError(ErrorCodes.STORE_CONFLICT, "The conversation was changed by another process during this turn");
+}
