@@ -33,7 +33,7 @@ export function openSqliteStore(path: string): SqliteStore {
   }
 
   const statements = {
-    delivery: db.prepare("SELECT reply, delivered_at FROM deliveries WHERE channel = ? AND message_id = ?"),
+    delivery: db.prepare("SELECT reply, delivered_at, at FROM deliveries WHERE channel = ? AND message_id = ?"),
     markDelivered: db.prepare("UPDATE deliveries SET delivered_at = ? WHERE channel = ? AND message_id = ? AND delivered_at IS NULL"),
     insertDelivery: db.prepare("INSERT INTO deliveries (channel, message_id, reply, at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"),
     upsertAssessment: db.prepare(`
@@ -61,11 +61,12 @@ export function openSqliteStore(path: string): SqliteStore {
     feedback: db.prepare("SELECT * FROM feedback WHERE question_id = ? ORDER BY seq"),
   };
 
-  const commitTurn = db.transaction((write: TurnWrite): { duplicate: boolean; reply: Reply; delivered: boolean } => {
-    const inserted = statements.insertDelivery.run(write.channel, write.messageId, JSON.stringify(write.reply), new Date().toISOString());
+  const commitTurn = db.transaction((write: TurnWrite): { duplicate: boolean; reply: Reply; delivered: boolean; recordedAt: string } => {
+    const recordedAt = new Date().toISOString();
+    const inserted = statements.insertDelivery.run(write.channel, write.messageId, JSON.stringify(write.reply), recordedAt);
     if (inserted.changes === 0) {
       const row = statements.delivery.get(write.channel, write.messageId) as Row;
-      return { duplicate: true, reply: JSON.parse(String(row.reply)) as Reply, delivered: row.delivered_at != null };
+      return { duplicate: true, reply: JSON.parse(String(row.reply)) as Reply, delivered: row.delivered_at != null, recordedAt: String(row.at) };
     }
     for (const a of write.assessments ?? []) statements.upsertAssessment.run({ ownerName: null, sharedWith: null, ...a });
     for (const r of write.responses ?? []) statements.upsertResponse.run(responseParams(r));
@@ -77,7 +78,7 @@ export function openSqliteStore(path: string): SqliteStore {
       statements.upsertSession.run(s.channel, s.userId, s.conversationId, JSON.stringify(s), s.updatedAt);
     }
     insertChained(db, write);
-    return { duplicate: false, reply: write.reply, delivered: false };
+    return { duplicate: false, reply: write.reply, delivered: false, recordedAt };
   });
 
   return {
@@ -85,7 +86,7 @@ export function openSqliteStore(path: string): SqliteStore {
     schemaVersion: () => Number((db.prepare("SELECT MAX(version) AS v FROM schema_migrations").get() as Row).v ?? 0),
     async processed(channel, messageId) {
       const row = statements.delivery.get(channel, messageId) as Row | undefined;
-      return row ? { reply: JSON.parse(String(row.reply)) as Reply, delivered: row.delivered_at != null } : undefined;
+      return row ? { reply: JSON.parse(String(row.reply)) as Reply, delivered: row.delivered_at != null, recordedAt: String(row.at) } : undefined;
     },
     async markDelivered(channel, messageId) {
       // Without the fsync of synchronous=FULL (about 2.5 ms here, on the event loop): a mark

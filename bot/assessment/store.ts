@@ -149,6 +149,8 @@ export interface ChainVerification {
 export interface ProcessedTurn {
   reply: Reply;
   delivered: boolean;
+  /** When the turn was recorded (ISO): a young undelivered reply may still be on its way from another process. */
+  recordedAt: string;
 }
 
 export interface AssessmentStore {
@@ -158,7 +160,7 @@ export interface AssessmentStore {
    * Writes a turn atomically; when the delivery was processed meanwhile, writes nothing and
    * returns the earlier reply (`duplicate: true`, with its `delivered` mark).
    */
-  commit(write: TurnWrite): Promise<{ duplicate: boolean; reply: Reply; delivered: boolean }>;
+  commit(write: TurnWrite): Promise<{ duplicate: boolean } & ProcessedTurn>;
   /** Marks the recorded reply of this delivery as having reached the user; a no-op when none is recorded. */
   markDelivered(channel: ChannelName, messageId: string): Promise<void>;
   session(channel: ChannelName, userId: string, conversationId: string): Promise<SessionRecord | undefined>;

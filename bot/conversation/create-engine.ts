@@ -30,7 +30,7 @@ export function createEngine(deps: EngineDeps): Engine {
     // Control characters never reach the log, the store, a report or a terminal.
     const turn = cleanTurn(received);
     const earlier = await deps.store.processed(turn.channel, turn.messageId);
-    if (earlier) return { ...earlier.reply, duplicate: true, delivered: earlier.delivered };
+    if (earlier) return { ...earlier.reply, duplicate: true, delivered: earlier.delivered, recordedAt: earlier.recordedAt };
     return lock(`${turn.channel}|${turn.userId}|${turn.conversationId}`, async () => {
       // The lock serialises a conversation within this process; across replicas the commit
       // compares the session version, and a turn that lost the race runs again on the new state.
@@ -47,7 +47,7 @@ export function createEngine(deps: EngineDeps): Engine {
 
   async function run(turn: Turn): Promise<Reply> {
     const again = await deps.store.processed(turn.channel, turn.messageId);
-    if (again) return { ...again.reply, duplicate: true, delivered: again.delivered };
+    if (again) return { ...again.reply, duplicate: true, delivered: again.delivered, recordedAt: again.recordedAt };
     const started = performance.now();
     const stored = await deps.store.session(turn.channel, turn.userId, turn.conversationId);
     const lang = turnLanguage(turn, stored);
@@ -83,7 +83,7 @@ export function createEngine(deps: EngineDeps): Engine {
       },
       "turn handled",
     );
-    return result.duplicate ? { ...result.reply, duplicate: true, delivered: result.delivered } : result.reply;
+    return result.duplicate ? { ...result.reply, duplicate: true, delivered: result.delivered, recordedAt: result.recordedAt } : result.reply;
   }
 
   async function onAction(ctx: ActiveTurn, action: TurnAction): Promise<void> {

@@ -120,4 +120,6 @@ export interface Reply {
    * A duplicate not delivered is sent again (its first delivery failed); a delivered one is not.
    */
   delivered?: boolean;
+  /** With `duplicate`: when the first reply was recorded (ISO). */
+  recordedAt?: string;
 }

@@ -6,7 +6,8 @@ import { blockActions, envelope, interaction, messageEvent, sendSigned } from ".
 
 // Questions and texts written for these tests.
 describe("Slack: bad structure, turn timeouts, delivery exactly once", () => {
-  const s = useSlackBot("slack-delivery-");
+  // Retries here come within milliseconds: re-send an undelivered reply at once.
+  const s = useSlackBot("slack-delivery-", undefined, { REDELIVER_AFTER_MS: "0" });
 
   const form = { contentType: "application/x-www-form-urlencoded" as const };
 

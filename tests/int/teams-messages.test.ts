@@ -31,7 +31,8 @@ describe("Teams messages, answers and cards (emulator mode)", () => {
   });
   beforeEach(async () => {
     connector = await startFakeConnector();
-    bot = await startTeamsBot(services.engine);
+    // Redeliveries here come within milliseconds: re-send an undelivered reply at once.
+    bot = await startTeamsBot(services.engine, { REDELIVER_AFTER_MS: "0" });
   });
   afterEach(async () => {
     await bot.close();

@@ -33,7 +33,7 @@ export async function runTerminalConversation(options: TerminalOptions): Promise
   const output = options.output ?? process.stdout;
   const interactive = Boolean((input as NodeJS.ReadStream).isTTY);
   const rl = createInterface({ input, output, prompt: "> ", historySize: 200, terminal: interactive });
-  const runTurn = createTurnRunner({ engine: options.engine, timeoutMs: options.timeoutMs });
+  const runTurn = createTurnRunner({ engine: options.engine, timeoutMs: options.timeoutMs, redeliverAfterMs: 0 });
   const send = async (text: string) => {
     const requestId = newRequestId("cli");
     await runTurn(

@@ -29,6 +29,11 @@ interface TurnRunnerOptions {
   engine: Engine;
   /** TURN_TIMEOUT_MS: longest wait for the engine. */
   timeoutMs: number;
+  /**
+   * REDELIVER_AFTER_MS: an undelivered recorded reply younger than this is taken to be still
+   * on its way (another replica got the same event and is posting it) and is not sent again.
+   */
+  redeliverAfterMs: number;
 }
 
 /**
@@ -59,7 +64,12 @@ export function createTurnRunner(options: TurnRunnerOptions) {
     }
     const engineMs = Math.round(performance.now() - started);
     if (reply.duplicate && reply.delivered) {
-      log.info({ message: turn.messageId, engineMs }, "retry of a delivered turn: nothing sent");
+      log.info({ message: turn.messageId, engineMs, reason: "delivered" }, "retry of a recorded turn: nothing sent");
+      return { status: "already-delivered", reply };
+    }
+    const ageMs = reply.recordedAt ? Date.now() - Date.parse(reply.recordedAt) : Number.POSITIVE_INFINITY;
+    if (reply.duplicate && ageMs < options.redeliverAfterMs) {
+      log.info({ message: turn.messageId, engineMs, ageMs, reason: "on its way" }, "retry of a recorded turn: nothing sent");
       return { status: "already-delivered", reply };
     }
     try {

@@ -63,7 +63,7 @@ export function createSlackChannel(deps: SlackChannelDeps): ChannelMount | undef
     citations: createCitationCache(deps.knowledge),
     queue: createWorkQueue(deps.concurrency),
     serial: createKeyedQueue(),
-    runTurn: createTurnRunner({ engine: deps.engine, timeoutMs: deps.config.env.TURN_TIMEOUT_MS }),
+    runTurn: createTurnRunner({ engine: deps.engine, timeoutMs: deps.config.env.TURN_TIMEOUT_MS, redeliverAfterMs: deps.config.env.REDELIVER_AFTER_MS }),
     clock: deps.clock ?? systemClock,
   };
 

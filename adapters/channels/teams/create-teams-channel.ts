@@ -29,7 +29,7 @@ export function createTeamsChannel(deps: ChannelDeps): ChannelMount {
     engine: deps.engine,
     reportLinks,
     serial: createKeyedQueue(),
-    runTurn: createTurnRunner({ engine: deps.engine, timeoutMs: deps.config.env.TURN_TIMEOUT_MS }),
+    runTurn: createTurnRunner({ engine: deps.engine, timeoutMs: deps.config.env.TURN_TIMEOUT_MS, redeliverAfterMs: deps.config.env.REDELIVER_AFTER_MS }),
   });
   // The last-resort sink for a failure outside the engine (a rendering bug, the connector refusing a reply).
   adapter.onTurnError = async (context, error) => {

@@ -104,8 +104,8 @@ export function assessmentStoreContract(name: string, fresh: () => Promise<Store
     it("reads back every record of a committed turn", async () => {
       const store = await setup();
       const write = sampleTurn(1);
-      expect(await store.commit(write)).toEqual({ duplicate: false, reply: write.reply, delivered: false });
-      expect(await store.processed("slack", "msg-1")).toEqual({ reply: write.reply, delivered: false });
+      expect(await store.commit(write)).toEqual({ duplicate: false, reply: write.reply, delivered: false, recordedAt: expect.any(String) });
+      expect(await store.processed("slack", "msg-1")).toEqual({ reply: write.reply, delivered: false, recordedAt: expect.any(String) });
       expect(await store.assessment("A1")).toEqual(write.assessments?.[0]);
       expect(await store.assessmentsFor("U1")).toEqual(write.assessments);
       expect(await store.responses("A1")).toEqual(write.responses);
@@ -139,8 +139,13 @@ export function assessmentStoreContract(name: string, fresh: () => Promise<Store
       await other.markDelivered("slack", "mark");
       await store.markDelivered("slack", "mark");
       await store.markDelivered("slack", "never-recorded");
-      expect(await store.processed("slack", "mark")).toEqual({ reply: write.reply, delivered: true });
-      expect(await other.commit({ ...sampleTurn(31, "A31", "mark") })).toEqual({ duplicate: true, reply: write.reply, delivered: true });
+      expect(await store.processed("slack", "mark")).toEqual({ reply: write.reply, delivered: true, recordedAt: expect.any(String) });
+      expect(await other.commit({ ...sampleTurn(31, "A31", "mark") })).toEqual({
+        duplicate: true,
+        reply: write.reply,
+        delivered: true,
+        recordedAt: expect.any(String),
+      });
       expect(await store.processed("slack", "never-recorded")).toBeUndefined();
     });
 

@@ -108,13 +108,13 @@ export interface SlackSetup {
  * the tests and closed after them. Read them from the returned object inside tests, or have
  * `ready` copy them into variables.
  */
-export function useSlackBot(prefix: string, ready?: (setup: SlackSetup) => void): SlackSetup {
+export function useSlackBot(prefix: string, ready?: (setup: SlackSetup) => void, env?: Record<string, string>): SlackSetup {
   const data = tempDir(prefix);
   const setup = {} as SlackSetup;
   beforeAll(async () => {
     setup.runtime = await slackRuntime(data.path);
     setup.fake = await startFakeSlackApi();
-    setup.bot = await startSlackBot({ runtime: setup.runtime, fake: setup.fake });
+    setup.bot = await startSlackBot({ runtime: setup.runtime, fake: setup.fake, ...(env ? { env } : {}) });
     ready?.(setup);
   });
   afterAll(async () => {

@@ -24,16 +24,22 @@ describe("the answer log's delivered mark (migration 4)", () => {
     try {
       expect(store.schemaVersion()).toBe(MIGRATIONS.at(-1)?.version);
       expect(await store.processed("slack", "msg:1")).toBeUndefined();
-      expect(await store.commit({ channel: "slack", messageId: "msg:1", reply })).toEqual({ duplicate: false, reply, delivered: false });
-      expect(await store.processed("slack", "msg:1")).toEqual({ reply, delivered: false });
+      expect(await store.commit({ channel: "slack", messageId: "msg:1", reply })).toEqual({
+        duplicate: false,
+        reply,
+        delivered: false,
+        recordedAt: expect.any(String),
+      });
+      expect(await store.processed("slack", "msg:1")).toEqual({ reply, delivered: false, recordedAt: expect.any(String) });
       await store.markDelivered("slack", "msg:1");
       await store.markDelivered("slack", "msg:1");
       await store.markDelivered("slack", "msg:unknown");
-      expect(await store.processed("slack", "msg:1")).toEqual({ reply, delivered: true });
+      expect(await store.processed("slack", "msg:1")).toEqual({ reply, delivered: true, recordedAt: expect.any(String) });
       expect(await store.commit({ channel: "slack", messageId: "msg:1", reply: { lang: "en", parts: [] } })).toEqual({
         duplicate: true,
         reply,
         delivered: true,
+        recordedAt: expect.any(String),
       });
       expect(store.db.pragma("synchronous", { simple: true })).toBe(2);
     } finally {
@@ -52,7 +58,7 @@ describe("the answer log's delivered mark (migration 4)", () => {
     const store = openSqliteStore(path);
     try {
       expect(store.schemaVersion()).toBe(MIGRATIONS.at(-1)?.version);
-      expect(await store.processed("teams", "a1")).toEqual({ reply, delivered: true });
+      expect(await store.processed("teams", "a1")).toEqual({ reply, delivered: true, recordedAt: expect.any(String) });
     } finally {
       await store.close();
     }

@@ -98,9 +98,9 @@ describe("the engine over fake retrieval and knowledge (no corpus)", () => {
     const first = await fake().engine.handle(turn);
     const again = await fake().engine.handle(turn);
     // Not yet marked delivered: a channel re-sends it; once marked, a retry sends nothing.
-    expect(again).toEqual({ ...first, duplicate: true, delivered: false });
+    expect(again).toEqual({ ...first, duplicate: true, delivered: false, recordedAt: expect.any(String) });
     await fake().engine.markDelivered(turn);
-    expect(await fake().engine.handle(turn)).toEqual({ ...first, duplicate: true, delivered: true });
+    expect(await fake().engine.handle(turn)).toEqual({ ...first, duplicate: true, delivered: true, recordedAt: expect.any(String) });
     expect(await fake().store.assessmentsFor("dave")).toHaveLength(1);
   });
 });

@@ -20,7 +20,7 @@ function run(engine: Engine, deliver: (reply: Reply) => Promise<void> = async ()
   const log = recordingLogger();
   const told: string[] = [];
   const delivered: Reply[] = [];
-  const result = createTurnRunner({ engine, timeoutMs })(
+  const result = createTurnRunner({ engine, timeoutMs, redeliverAfterMs: 10_000 })(
     { turn, requestId: "cli-0000abcd", lang: "zh", log },
     {
       deliver: async (reply) => {
@@ -54,6 +54,14 @@ describe("the shared turn runner", () => {
     expect((await again.result).status).toBe("delivered");
     expect(again.delivered).toHaveLength(1);
     expect(engine.marked).toEqual(["m1"]);
+  });
+
+  it("sends nothing for an undelivered retry younger than REDELIVER_AFTER_MS (another replica may be posting it)", async () => {
+    const young = run(engineOf({ reply: { ...answer, duplicate: true, delivered: false, recordedAt: new Date().toISOString() } }));
+    expect((await young.result).status).toBe("already-delivered");
+    expect(young.delivered).toEqual([]);
+    const old = run(engineOf({ reply: { ...answer, duplicate: true, delivered: false, recordedAt: new Date(Date.now() - 60_000).toISOString() } }));
+    expect((await old.result).status).toBe("delivered");
   });
 
   it("does not mark a failed delivery, and tells the user with the request id", async () => {
