@@ -91,6 +91,10 @@ const EnvSchema = z.object({
   TEAMS_CERTIFICATE_KEY_FILE: optionalText,
   /** The public base URL of this server, for links it serves (report downloads); default: the request's host. */
   PUBLIC_BASE_URL: url("PUBLIC_BASE_URL"),
+  /** Base URL of the MOJ open-data service; `sync` downloads api/Ch/Law/JSON ... below it. */
+  MOJ_OPEN_DATA_URL: url("MOJ_OPEN_DATA_URL").default("https://law.moj.gov.tw/"),
+  /** `npm start` syncs every this many hours; unset = never (off). */
+  SYNC_INTERVAL_HOURS: optionalText.pipe(z.coerce.number().positive("SYNC_INTERVAL_HOURS must be a positive number of hours").optional()),
   /** Who answers in the terminal (`npm run chat`, `cli assess`); default: the operating-system user name. */
   CLI_USER: optionalText,
 });
@@ -104,6 +108,10 @@ export interface Config {
   dataDir: string;
   indexDir: string;
   answerLogPath: string;
+  /** DATA_DIR/corpus/current: once a sync has run, the corpus comes from here instead of REGULATIONS_DIR. */
+  syncedCorpusDir: string;
+  /** DATA_DIR/versions.db: article texts by corpus version and the change reports. */
+  versionsPath: string;
   /** The person the terminal records as answering: CLI_USER, else the OS user name (README "Self-assessment"). */
   cliUser: string;
 }
@@ -138,13 +146,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const fromRoot = (p: string) => (isAbsolute(p) ? p : resolve(PROJECT_ROOT, p));
   const regulationDirs = env.REGULATIONS_DIR.length > 0 ? env.REGULATIONS_DIR.map(fromRoot) : existsSync(WORKPLACE_CORPUS) ? [WORKPLACE_CORPUS] : [];
   const dataDir = fromRoot(env.DATA_DIR ?? ".data");
+  const syncedCorpusDir = resolve(dataDir, "corpus", "current");
   return {
     env,
-    regulationDirs,
+    // A synced corpus is the newer one: it replaces the configured folders (sync reads those only as a source).
+    regulationDirs: existsSync(syncedCorpusDir) ? [syncedCorpusDir] : regulationDirs,
     knowledgeDir: env.KNOWLEDGE_DIR ? fromRoot(env.KNOWLEDGE_DIR) : KNOWLEDGE_DIR,
     dataDir,
     indexDir: resolve(dataDir, "index"),
     answerLogPath: resolve(dataDir, "answers.db"),
+    syncedCorpusDir,
+    versionsPath: resolve(dataDir, "versions.db"),
     cliUser: env.CLI_USER ?? osUserName(),
   };
 }

@@ -2,7 +2,15 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { type Assistant, createAssistant, createEngine, type Engine, type Logger, systemClock } from "../bot/index.js";
 import { ensureIndex, type IndexReport, type OpenedIndex } from "../ingest/index.js";
-import { createHybridRetriever, createNaiveRetriever, type EmbeddingsConfig, type HybridOptions, type Retriever } from "../knowledge/index.js";
+import {
+  type ArticleHistory,
+  createHybridRetriever,
+  createNaiveRetriever,
+  type EmbeddingsConfig,
+  type HybridOptions,
+  openArticleHistory,
+  type Retriever,
+} from "../knowledge/index.js";
 import type { Config, Env } from "./config.js";
 import { dataDirError, dataDirProblem } from "./store/data-dir.js";
 import { type AnswerLogStore, openStore } from "./store/open-store.js";
@@ -16,6 +24,8 @@ export interface Runtime {
   retriever: Retriever;
   index: OpenedIndex;
   report: IndexReport;
+  /** Article versions, when the corpus is the synced one (DATA_DIR/corpus/current). */
+  history?: ArticleHistory;
 }
 
 interface RuntimeOptions {
@@ -60,11 +70,19 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
           { kb: index.kb, ...index.lexical, vectors: index.vectors },
           { ...HYBRID_DEFAULTS, scope, ...(pipeline === "bm25" ? { vectorWeight: 0 } : {}) },
         );
-  return { assistant: createAssistant({ retriever, knowledge: index.kb }), retriever, index, report: index.report };
+  const corpusDirs = options.corpusDirs ?? config.regulationDirs;
+  const history = corpusDirs.length === 1 && corpusDirs[0] === config.syncedCorpusDir ? openArticleHistory(config.versionsPath) : undefined;
+  return {
+    assistant: createAssistant({ retriever, knowledge: index.kb, ...(history ? { history } : {}) }),
+    retriever,
+    index,
+    report: index.report,
+    ...(history ? { history } : {}),
+  };
 }
 
 /** Maps the environment onto the embedding provider settings. */
-function embeddingsConfig(env: Env): EmbeddingsConfig {
+export function embeddingsConfig(env: Env): EmbeddingsConfig {
   return {
     provider: env.EMBEDDINGS_PROVIDER,
     ...(env.EMBEDDINGS_MODEL ? { model: env.EMBEDDINGS_MODEL } : {}),
@@ -96,6 +114,14 @@ export async function createServices(config: Config, options: RuntimeOptions & {
   if (problem) throw dataDirError(config.dataDir, problem, "The answer log (answers.db) and the index live there.");
   const runtime = await createRuntime(config, options);
   const store = await openStore(config, options.logger, options.answerLogPath);
-  const engine = createEngine({ assistant: runtime.assistant, knowledge: runtime.index.kb, store, logger: options.logger, clock: systemClock });
+  const engine = createEngine({
+    assistant: runtime.assistant,
+    knowledge: runtime.index.kb,
+    store,
+    logger: options.logger,
+    clock: systemClock,
+    ...(runtime.history ? { history: runtime.history } : {}),
+    scope: config.env.SCOPE ?? runtime.index.kb.defaultScope(),
+  });
   return { ...runtime, engine, store };
 }

@@ -8,6 +8,8 @@ import { type ChannelMount, createHttpApp } from "./http/create-http-app.js";
 import { createLogger } from "./logger.js";
 import { createServices } from "./runtime.js";
 import { storeLocation } from "./store/open-store.js";
+import { createSwappableEngine } from "./sync/swappable-engine.js";
+import { createSyncSchedule } from "./sync/sync-schedule.js";
 
 /**
  * `npm start`: one HTTP server on PORT for every configured channel — Slack at
@@ -17,9 +19,10 @@ async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
   const logger = createLogger(config.env.LOG_LEVEL);
-  const services = await createServices(config, { logger, onProgress: (message) => logger.info({}, message) });
+  let services = await createServices(config, { logger, onProgress: (message) => logger.info({}, message) });
   logger.info({ answerLog: storeLocation(config) }, config.env.DATABASE_URL ? "answer log: postgresql (replicas may share it)" : "answer log: sqlite");
-  const deps = { config, engine: services.engine, logger, links: services.store };
+  const swappable = createSwappableEngine(services.engine);
+  const deps = { config, engine: swappable.engine, logger, links: services.store };
   const teams = teamsMode(config.env);
   if (teams === "off") {
     logger.info(
@@ -35,7 +38,12 @@ async function main(): Promise<void> {
   const app = createHttpApp({
     logger,
     channels,
-    health: () => ({ index: services.report.status, articles: services.index.manifest.counts.articles, embedding: services.report.embeddingId }),
+    health: () => ({
+      corpusVersion: services.history?.currentVersion(),
+      index: services.report.status,
+      articles: services.index.manifest.counts.articles,
+      embedding: services.report.embeddingId,
+    }),
   });
   const server: Server = await new Promise((done) => {
     const listening = app.listen(config.env.PORT, () => done(listening));
@@ -48,8 +56,30 @@ async function main(): Promise<void> {
   );
   for (const channel of channels) await channel.start?.();
 
+  // Off unless SYNC_INTERVAL_HOURS is set. The sync runs in a child process; the new corpus is opened here afterwards.
+  const schedule = config.env.SYNC_INTERVAL_HOURS
+    ? createSyncSchedule({
+        intervalHours: config.env.SYNC_INTERVAL_HOURS,
+        logger,
+        onSynced: async () => {
+          const previous = services;
+          services = await createServices(loadConfig(), { logger });
+          swappable.swap(services.engine);
+          await previous.store.close();
+          previous.history?.close();
+        },
+      })
+    : undefined;
+  logger.info(
+    {},
+    schedule
+      ? `scheduled sync every ${config.env.SYNC_INTERVAL_HOURS} h from ${config.env.MOJ_OPEN_DATA_URL}`
+      : "scheduled sync is off (set SYNC_INTERVAL_HOURS to turn it on)",
+  );
+
   const shutdown = async (signal: string) => {
     logger.info({ signal }, "shutting down");
+    schedule?.stop();
     for (const channel of channels) await channel.stop?.();
     server.close();
     await services.store.close();

@@ -1,9 +1,11 @@
 import type { Lang } from "../knowledge/clause.js";
-import type { KnowledgeSource, Retriever } from "../knowledge/index.js";
+import type { ArticleHistory, KnowledgeSource, Retriever } from "../knowledge/index.js";
 import { detectLang } from "../knowledge/language.js";
 import type { Answer } from "./answer/answer.js";
 import { composeAnswer } from "./answer/compose-answer.js";
+import { asksHoldings, holdingsAnswer } from "./answer/holdings.js";
 import { withTruncationNote } from "./answer/messages.js";
+import { holdsNoQuestion, noQuestionAnswer } from "./answer/no-question.js";
 import { INPUT_LIMITS } from "./limits.js";
 
 interface AskOptions {
@@ -20,6 +22,8 @@ export interface Assistant {
 interface AssistantDeps {
   retriever: Retriever;
   knowledge: KnowledgeSource;
+  /** Article texts by corpus version, when the corpus came from a sync (text in force, versions quoted). */
+  history?: ArticleHistory;
 }
 
 /** Questions in, cited answers out: retrieval through the port, then the extractive answer. */
@@ -28,10 +32,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     async ask(question, options = {}) {
       const text = question.trim();
       const lang = options.lang ?? detectLang(text);
+      if (holdsNoQuestion(text)) return noQuestionAnswer(text, lang);
+      if (asksHoldings(text)) return holdingsAnswer(text, lang, deps.knowledge);
       // A pasted document is not a question: search with its beginning and say so.
       const searched = text.slice(0, INPUT_LIMITS.searched);
       const result = await deps.retriever.retrieve({ text: searched, lang, ...(options.context ? { context: options.context } : {}) });
-      const answer = composeAnswer(text, lang, result, deps.knowledge);
+      const answer = composeAnswer(text, lang, result, deps.knowledge, deps.history);
       return searched.length < text.length ? withTruncationNote(answer, INPUT_LIMITS.searched) : answer;
     },
   };

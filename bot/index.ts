@@ -1,5 +1,7 @@
 export * from "./answer/answer.js";
+export { AUTHORITY_NAMES, issuingAuthority } from "./answer/authorities.js";
 export { citeClause, composeAnswer } from "./answer/compose-answer.js";
+export { extractFacts, type Fact, type FactKind, findUnsupported, type GroundingClause, unsupportedFacts } from "./answer/grounding.js";
 export { clauseLabel, labelOf, statusLabel } from "./answer/labels.js";
 export { SOURCE_LINE } from "./answer/messages.js";
 export { renderAnswerText } from "./answer/render-text.js";
@@ -7,28 +9,12 @@ export { renderAnswerText } from "./answer/render-text.js";
 export type { Viewer } from "./assessment/access.js";
 /** Labels of an assessment's status and of an item's result, in the user's language. */
 export { assessmentStatusLabel, resultLabel } from "./assessment/progress.js";
-/** The report model the report writers render (xlsx, CSV, Markdown). */
-export type { AssessmentReport } from "./assessment/report-model.js";
-/** The answer log port (AssessmentStore) and the records it holds; adapters/store implements it. */
-export type {
-  AddedNote,
-  AssessmentEvent,
-  AssessmentRecord,
-  AssessmentStatus,
-  AssessmentStore,
-  ChainHead,
-  ChainVerification,
-  EventType,
-  FeedbackRecord,
-  ProcessedTurn,
-  QuestionRecord,
-  ResponseRecord,
-  SessionRecord,
-  TurnWrite,
-} from "./assessment/store.js";
-/** Creates the assistant that answers a question with cited clauses (retrieval + composition). */
-export { type Assistant, createAssistant } from "./assistant.js";
-/** Creates the conversation engine every channel drives: questions, answers and self-assessments. */
+export * from "./assessment/report-model.js";
+export * from "./assessment/store.js";
+export * from "./assistant.js";
+export { type AffectedClause, affectedClauses, type ChangeReason } from "./changes/affected.js";
+export { findImpact, type ImpactReport } from "./changes/impact.js";
+export { renderChanges, renderImpact } from "./changes/render-changes.js";
 export { createEngine } from "./conversation/create-engine.js";
 /** The engine's interface: handle a turn, mark it delivered, list assessments, build a report. */
 export type { Engine } from "./conversation/engine.js";

@@ -13,6 +13,8 @@ export const ErrorCodes = {
   STORE_FAILED: "STORE_FAILED",
   /** Another process changed what this turn read (the session); the turn is run again. */
   STORE_CONFLICT: "STORE_CONFLICT",
+  /** A sync source that cannot be downloaded, is incomplete or implausible: nothing was replaced. */
+  SYNC_REJECTED: "SYNC_REJECTED",
   INTERNAL: "INTERNAL",
 } as const;
 

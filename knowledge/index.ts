@@ -8,6 +8,7 @@ export * from "./errors.js";
 export * from "./language.js";
 export * from "./ports.js";
 export * from "./search/index.js";
+export * from "./versions/index.js";
 
 /** The folder holding the knowledge files shipped with the product (knowledge/content). */
 export const KNOWLEDGE_DIR = join(dirname(fileURLToPath(import.meta.url)), "content");

@@ -1,5 +1,6 @@
 import type { ClauseRecord, Lang, RegulationRecord } from "./clause.js";
 import type { Checklist } from "./content/schema.js";
+import type { AnswerNeeds } from "./search/retrieve/answer-kinds.js";
 
 /** What the engine asks of retrieval and of the knowledge base; implemented in knowledge/search and knowledge/base. */
 
@@ -19,19 +20,31 @@ export interface RetrievedArticle {
   score: number;
   /** Clause ids inside the article (paragraph, item) to quote, best first; empty = whole article. */
   focus: string[];
+  /** How well the focused part carries what the question asks (1 = neutral; see answer-kinds). */
+  fit?: number;
   source: HitSource;
 }
 
-export type AbstainReason = "no_match" | "out_of_scope" | "unknown_reference";
+/**
+ * `no_question`: the input holds no question at all (NUL bytes, U+FFFD, a lone letter, gibberish);
+ * `capabilities`: the question is about the bot ("你收錄哪些法規？"), answered with what it holds.
+ */
+export type AbstainReason = "no_match" | "out_of_scope" | "unknown_reference" | "no_question" | "capabilities";
 
 export interface RetrievalResult {
   hits: RetrievedArticle[];
   abstained: boolean;
   reason?: AbstainReason;
-  /** A law the question names that the corpus does not hold (勞基法, 商標法 ...). */
+  /** A law the question names that the corpus does not hold (勞基法, 商標法, GDPR ...). */
   unknownLaw?: string;
+  /** The hits answer the question's duty under our regulations, not the `unknownLaw` it named. */
+  equivalentsOnly?: boolean;
   /** The neighbouring legal field the question belongs to, and where to look instead (in the question's language). */
   otherField?: { name: string; where: string };
+  /** What the question asks for: kinds of answer (deadline, amount ...) and actions (access, deletion ...). */
+  needs?: AnswerNeeds;
+  /** Statute wording the question was expanded with (glossary, translations of English words). */
+  expansions?: string[];
   /** PCODEs the question names explicitly. */
   mentionedLaws: string[];
   /** Related case studies (ids), best first. */

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import type { Answer } from "../bot/index.js";
+import { type Answer, findUnsupported } from "../bot/index.js";
 import { AppError, ErrorCodes } from "../knowledge/index.js";
 
 /** One line of an evaluation set (format of ../shared/eval/dev.jsonl). */
@@ -55,9 +55,31 @@ export interface EvalSummary {
   mrr_at_10: number;
   abstain_accuracy: number;
   fact_hit: number;
-  by_type: Record<string, { n: number; recall_at_5: number }>;
+  /** Items with facts whose fact is in the lead (the text before the cited clauses). */
+  lead_fact_hit: number;
+  /** Answers whose lead states a number, duration or amount that no cited clause contains. */
+  lead_unsupported: number;
+  by_type: Record<string, { n: number; recall_at_5: number; lead_fact_hit: number }>;
   latency_ms: { p50: number; p95: number };
 }
+
+/** A fact may list alternatives: "七十二小時|72小時" is found when either is. */
+export function hasFact(text: string, fact: string): boolean {
+  return fact.split("|").some((alt) => alt !== "" && text.includes(alt));
+}
+
+const NUMERIC_KINDS = new Set(["number", "duration", "amount", "percent", "count"]);
+
+/** The lead's numbers, durations and amounts that none of the cited clauses contains. */
+export function leadUnsupported(answer: Answer): string[] {
+  if (answer.abstained) return [];
+  const clauses = answer.citations.map((c) => ({ text: c.articleText, ...(c.authority ? { authority: c.authority } : {}) }));
+  return findUnsupported(answer.lead, clauses)
+    .filter((f) => NUMERIC_KINDS.has(f.kind))
+    .map((f) => f.raw);
+}
+
+const factIn = (text: string, r: ItemResult) => r.item.facts.some((f) => hasFact(text, f));
 
 /** First rank at which a cited article (finer ids count for their article) is gold; 0 if none or abstained. */
 export function goldRank(answer: Answer, gold: string[]): number {
@@ -75,7 +97,7 @@ export function summarize(pipeline: string, results: ItemResult[]): EvalSummary 
   const share = (hits: number, n: number) => (n === 0 ? 0 : round(hits / n));
   const byType: EvalSummary["by_type"] = {};
   for (const r of results) {
-    const entry = byType[r.item.type] ?? { n: 0, recall_at_5: 0 };
+    const entry = byType[r.item.type] ?? { n: 0, recall_at_5: 0, lead_fact_hit: 0 };
     entry.n++;
     byType[r.item.type] = entry;
   }
@@ -86,6 +108,8 @@ export function summarize(pipeline: string, results: ItemResult[]): EvalSummary 
       answerableGroup.length > 0
         ? share(answerableGroup.filter((r) => r.rank >= 1 && r.rank <= 5).length, answerableGroup.length)
         : share(group.filter((r) => r.answer.abstained).length, group.length);
+    const withFactsGroup = group.filter((r) => r.item.facts.length > 0);
+    entry.lead_fact_hit = share(withFactsGroup.filter((r) => factIn(r.answer.lead, r)).length, withFactsGroup.length);
   }
   const times = results.map((r) => r.ms).sort((a, b) => a - b);
   return {
@@ -98,7 +122,9 @@ export function summarize(pipeline: string, results: ItemResult[]): EvalSummary 
       answerable.length,
     ),
     abstain_accuracy: share(unanswerable.filter((r) => r.answer.abstained).length, unanswerable.length),
-    fact_hit: share(withFacts.filter((r) => r.item.facts.some((f) => r.answer.text.includes(f))).length, withFacts.length),
+    fact_hit: share(withFacts.filter((r) => factIn(r.answer.text, r)).length, withFacts.length),
+    lead_fact_hit: share(withFacts.filter((r) => factIn(r.answer.lead, r)).length, withFacts.length),
+    lead_unsupported: results.filter((r) => leadUnsupported(r.answer).length > 0).length,
     by_type: byType,
     latency_ms: { p50: round(percentile(times, 0.5)), p95: round(percentile(times, 0.95)) },
   };

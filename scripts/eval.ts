@@ -5,7 +5,7 @@ import { tempFolder } from "../adapters/channels/cli/temp-folder.js";
 import { loadConfig, loadDotEnv } from "../adapters/config.js";
 import { createLogger } from "../adapters/logger.js";
 import { createRuntime, PIPELINES, type PipelineName } from "../adapters/runtime.js";
-import { goldRank, type ItemResult, readEvalSet, summarize } from "./eval-set.js";
+import { goldRank, hasFact, type ItemResult, leadUnsupported, readEvalSet, summarize } from "./eval-set.js";
 
 const USAGE = `Usage: npm run eval -- --set FILE.jsonl --corpus DIR [--corpus DIR ...] [--pipeline hybrid|bm25|naive] [--verbose]
   Ingests the corpus into a temporary index, answers every question and prints a table per
@@ -43,15 +43,22 @@ async function main(): Promise<void> {
         const got = answer.abstained ? `(abstained: ${answer.reason})` : answer.citations.map((c) => c.articleId).join(" ");
         const mark = item.gold.length === 0 ? (answer.abstained ? "ok  " : "FAIL") : results.at(-1)?.rank ? "ok  " : "MISS";
         process.stdout.write(`${mark} ${item.id} [${item.type}] gold=${item.gold.join(",") || "-"} got=${got}\n`);
+        const leadHit = item.facts.length === 0 ? "" : item.facts.some((f) => hasFact(answer.lead, f)) ? " fact-in-lead" : " FACT-NOT-IN-LEAD";
+        const unsupported = leadUnsupported(answer);
+        process.stdout.write(
+          `     lead${leadHit}${unsupported.length > 0 ? ` UNSUPPORTED=${unsupported.join(",")}` : ""}: ${answer.lead.replace(/\n/g, " / ")}\n`,
+        );
       }
     }
     const summary = summarize(pipeline, results);
-    const rows = Object.entries(summary.by_type).map(([type, s]) => `${type.padEnd(18)} ${String(s.n).padStart(4)}   ${s.recall_at_5.toFixed(3)}`);
+    const rows = Object.entries(summary.by_type).map(
+      ([type, s]) => `${type.padEnd(18)} ${String(s.n).padStart(4)}   ${s.recall_at_5.toFixed(3)}     ${s.lead_fact_hit.toFixed(3)}`,
+    );
     const lines = [
       `pipeline ${pipeline}: ${items.length} questions, index ${runtime.report.status} (${runtime.report.embeddingId})`,
-      `${"type".padEnd(18)} ${"n".padStart(4)}   recall@5 (abstain: accuracy)`,
+      `${"type".padEnd(18)} ${"n".padStart(4)}   recall@5 (abstain: accuracy)   lead_fact_hit`,
       ...rows,
-      `recall@1 ${summary.recall_at_1}  recall@5 ${summary.recall_at_5}  mrr@10 ${summary.mrr_at_10}  abstain ${summary.abstain_accuracy}  facts ${summary.fact_hit}  p50 ${summary.latency_ms.p50} ms  p95 ${summary.latency_ms.p95} ms`,
+      `recall@1 ${summary.recall_at_1}  recall@5 ${summary.recall_at_5}  mrr@10 ${summary.mrr_at_10}  abstain ${summary.abstain_accuracy}  facts ${summary.fact_hit}  lead_facts ${summary.lead_fact_hit}  lead_unsupported ${summary.lead_unsupported}  p50 ${summary.latency_ms.p50} ms  p95 ${summary.latency_ms.p95} ms`,
       JSON.stringify(summary),
     ];
     process.stdout.write(`${lines.join("\n")}\n`);

@@ -147,6 +147,15 @@ export const MIGRATIONS: Array<{ version: number; name: string; sql: string; bac
   },
   {
     version: 4,
+    name: "corpus versions quoted: questions.corpus_version, questions.citation_versions, responses.corpus_version",
+    sql: `
+      ALTER TABLE questions ADD COLUMN corpus_version TEXT;
+      ALTER TABLE questions ADD COLUMN citation_versions TEXT;
+      ALTER TABLE responses ADD COLUMN corpus_version TEXT;
+    `,
+  },
+  {
+    version: 5,
     name: "deliveries: when the reply reached the user (delivered_at), so a platform retry re-sends a reply whose delivery failed",
     sql: `
       ALTER TABLE deliveries ADD COLUMN delivered_at TEXT;

@@ -43,12 +43,12 @@ export async function commitTurn(client: PoolClient, write: TurnWrite): Promise<
   for (const response of write.responses ?? []) {
     const r = responseParams(response);
     await client.query(
-      `INSERT INTO responses (assessment_id, item_id, result, note, notes, user_id, user_name, channel, answered_at, checklist_version, clause_ids)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+      `INSERT INTO responses (assessment_id, item_id, result, note, notes, user_id, user_name, channel, answered_at, checklist_version, clause_ids, corpus_version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (assessment_id, item_id) DO UPDATE SET result = excluded.result, note = excluded.note, notes = excluded.notes, user_id = excluded.user_id,
          user_name = excluded.user_name, channel = excluded.channel, answered_at = excluded.answered_at,
-         checklist_version = excluded.checklist_version, clause_ids = excluded.clause_ids`,
-      [r.assessmentId, r.itemId, r.result, r.note, r.notes, r.userId, r.userName, r.channel, r.answeredAt, r.checklistVersion, r.clauseIds],
+         checklist_version = excluded.checklist_version, clause_ids = excluded.clause_ids, corpus_version = excluded.corpus_version`,
+      [r.assessmentId, r.itemId, r.result, r.note, r.notes, r.userId, r.userName, r.channel, r.answeredAt, r.checklistVersion, r.clauseIds, r.corpusVersion],
     );
   }
   for (const s of write.sessions ?? []) {
@@ -105,9 +105,23 @@ async function insertChained(client: PoolClient, head: ChainHead, write: TurnWri
     } else if (entry.kind === "question") {
       const q = questionParams(entry.record as Parameters<typeof questionParams>[0]);
       await client.query(
-        `INSERT INTO questions (id, channel, user_id, conversation_id, message_id, question, lang, abstained, citation_ids, asked_at, chain_seq, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-        [q.id, q.channel, q.userId, q.conversationId, q.messageId, q.question, q.lang, q.abstained, q.citationIds, q.askedAt, ...link],
+        `INSERT INTO questions (id, channel, user_id, conversation_id, message_id, question, lang, abstained, citation_ids, asked_at, corpus_version, citation_versions, chain_seq, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+        [
+          q.id,
+          q.channel,
+          q.userId,
+          q.conversationId,
+          q.messageId,
+          q.question,
+          q.lang,
+          q.abstained,
+          q.citationIds,
+          q.askedAt,
+          q.corpusVersion,
+          q.citationVersions,
+          ...link,
+        ],
       );
     } else {
       const f = entry.record as NonNullable<TurnWrite["feedback"]>[number];

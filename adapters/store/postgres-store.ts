@@ -5,7 +5,7 @@ import { type ChainEntry, type ChainKind, verifyEntries } from "./hash-chain.js"
 import { commitTurn } from "./postgres-commit.js";
 import { PG_MIGRATIONS } from "./postgres-migrations.js";
 import { type ReportLinkStore, toReportLink } from "./report-link-store.js";
-import { type Row, toAssessment, toEvent, toFeedback, toQuestion, toResponse } from "./rows.js";
+import { citesAny, citingPatterns, type Row, toAssessment, toEvent, toFeedback, toQuestion, toResponse } from "./rows.js";
 
 /** Any constant: the key of the advisory lock under which replicas starting together migrate one at a time. */
 const MIGRATION_LOCK = 7_231_011;
@@ -87,6 +87,16 @@ export async function openPostgresStore(url: string, logger?: Logger): Promise<P
     async question(id) {
       const row = await one("SELECT * FROM questions WHERE id = $1", [id]);
       return row ? toQuestion(row) : undefined;
+    },
+    async questionsCiting(pcodes) {
+      if (pcodes.length === 0) return [];
+      const rows = await all("SELECT * FROM questions WHERE citation_ids LIKE ANY($1) ORDER BY asked_at, id", [citingPatterns(pcodes)]);
+      return rows.map(toQuestion).filter((q) => citesAny(q.citationIds, new Set(pcodes)));
+    },
+    async responsesCiting(pcodes) {
+      if (pcodes.length === 0) return [];
+      const rows = await all("SELECT * FROM responses WHERE clause_ids LIKE ANY($1) ORDER BY answered_at, item_id", [citingPatterns(pcodes)]);
+      return rows.map(toResponse).filter((r) => citesAny(r.clauseIds, new Set(pcodes)));
     },
     async feedback(questionId) {
       return (await all("SELECT * FROM feedback WHERE question_id = $1 ORDER BY seq", [questionId])).map(toFeedback);

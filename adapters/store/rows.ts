@@ -41,6 +41,7 @@ export function toResponse(row: Row): ResponseRecord {
     answeredAt: String(row.answered_at),
     checklistVersion: String(row.checklist_version),
     clauseIds: JSON.parse(String(row.clause_ids)) as string[],
+    ...(optional(row.corpus_version) ?? { corpusVersion: String(row.corpus_version) }),
   };
 }
 
@@ -70,6 +71,8 @@ export function toQuestion(row: Row): QuestionRecord {
     abstained: row.abstained === true || Number(row.abstained) === 1,
     citationIds: JSON.parse(String(row.citation_ids)) as string[],
     askedAt: String(row.asked_at),
+    ...(optional(row.corpus_version) ?? { corpusVersion: String(row.corpus_version) }),
+    ...(optional(row.citation_versions) ?? { citationVersions: JSON.parse(String(row.citation_versions)) as Record<string, string> }),
   };
 }
 
@@ -83,16 +86,30 @@ export function toFeedback(row: Row): FeedbackRecord {
   };
 }
 
+/** Whether any id (PCODE:ARTICLE...) belongs to one of `pcodes`: the exact test after a LIKE prefilter. */
+export function citesAny(ids: string[], pcodes: Set<string>): boolean {
+  return ids.some((id) => pcodes.has(id.split(":")[0] ?? ""));
+}
+
+/** LIKE patterns that find a JSON array of clause ids holding a clause of each PCODE. */
+export const citingPatterns = (pcodes: string[]) => pcodes.map((p) => `%"${p}:%`);
+
 /** Columns bound for one record (camelCase names; missing optional fields bound as null). */
 export const eventParams = (e: AssessmentEvent) => ({ itemId: null, result: null, note: null, ...e });
 export const responseParams = (r: ResponseRecord) => ({
   note: null,
   userName: null,
+  corpusVersion: null,
   ...r,
   notes: r.notes && r.notes.length > 0 ? JSON.stringify(r.notes) : null,
   clauseIds: JSON.stringify(r.clauseIds),
 });
-export const questionParams = (q: QuestionRecord) => ({ ...q, citationIds: JSON.stringify(q.citationIds) });
+export const questionParams = (q: QuestionRecord) => ({
+  corpusVersion: null,
+  ...q,
+  citationIds: JSON.stringify(q.citationIds),
+  citationVersions: q.citationVersions ? JSON.stringify(q.citationVersions) : null,
+});
 
 /** The session changed under a turn (another process committed a turn of the same conversation first). */
 export function sessionConflict(): AppError {

@@ -49,8 +49,8 @@ export function insertChained(db: Database.Database, write: TurnWrite): void {
       INSERT INTO events (seq, assessment_id, type, item_id, result, note, user_id, channel, message_id, at, chain_seq, prev_hash, hash)
       VALUES (@rowId, @assessmentId, @type, @itemId, @result, @note, @userId, @channel, @messageId, @at, @seq, @prevHash, @hash)`),
     question: db.prepare(`
-      INSERT INTO questions (id, channel, user_id, conversation_id, message_id, question, lang, abstained, citation_ids, asked_at, chain_seq, prev_hash, hash)
-      VALUES (@id, @channel, @userId, @conversationId, @messageId, @question, @lang, @abstained, @citationIds, @askedAt, @seq, @prevHash, @hash)`),
+      INSERT INTO questions (id, channel, user_id, conversation_id, message_id, question, lang, abstained, citation_ids, asked_at, corpus_version, citation_versions, chain_seq, prev_hash, hash)
+      VALUES (@id, @channel, @userId, @conversationId, @messageId, @question, @lang, @abstained, @citationIds, @askedAt, @corpusVersion, @citationVersions, @seq, @prevHash, @hash)`),
     feedback: db.prepare(`
       INSERT INTO feedback (seq, question_id, user_id, channel, value, at, chain_seq, prev_hash, hash)
       VALUES (@rowId, @questionId, @userId, @channel, @value, @at, @seq, @prevHash, @hash)`),

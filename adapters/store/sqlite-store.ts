@@ -1,12 +1,12 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import type { AssessmentStore, Reply, SessionRecord, TurnWrite } from "../../bot/index.js";
+import type { AssessmentStore, QuestionRecord, Reply, ResponseRecord, SessionRecord, TurnWrite } from "../../bot/index.js";
 import { AppError, ErrorCodes } from "../../knowledge/index.js";
 import { verifyEntries } from "./hash-chain.js";
 import { MIGRATIONS } from "./migrations.js";
 import { type ReportLinkStore, toReportLink } from "./report-link-store.js";
-import { type Row, responseParams, sessionConflict, toAssessment, toEvent, toFeedback, toQuestion, toResponse } from "./rows.js";
+import { citesAny, citingPatterns, type Row, responseParams, sessionConflict, toAssessment, toEvent, toFeedback, toQuestion, toResponse } from "./rows.js";
 import { insertChained, readChain, readHead } from "./sqlite-chain.js";
 
 /**
@@ -41,11 +41,11 @@ export function openSqliteStore(path: string): SqliteStore {
       VALUES (@id, @checklistId, @checklistVersion, @label, @ownerId, @ownerName, @channel, @sharedWith, @status, @createdAt, @updatedAt)
       ON CONFLICT (id) DO UPDATE SET label = excluded.label, shared_with = excluded.shared_with, status = excluded.status, updated_at = excluded.updated_at`),
     upsertResponse: db.prepare(`
-      INSERT INTO responses (assessment_id, item_id, result, note, notes, user_id, user_name, channel, answered_at, checklist_version, clause_ids)
-      VALUES (@assessmentId, @itemId, @result, @note, @notes, @userId, @userName, @channel, @answeredAt, @checklistVersion, @clauseIds)
+      INSERT INTO responses (assessment_id, item_id, result, note, notes, user_id, user_name, channel, answered_at, checklist_version, clause_ids, corpus_version)
+      VALUES (@assessmentId, @itemId, @result, @note, @notes, @userId, @userName, @channel, @answeredAt, @checklistVersion, @clauseIds, @corpusVersion)
       ON CONFLICT (assessment_id, item_id) DO UPDATE SET result = excluded.result, note = excluded.note, notes = excluded.notes, user_id = excluded.user_id,
         user_name = excluded.user_name, channel = excluded.channel, answered_at = excluded.answered_at,
-        checklist_version = excluded.checklist_version, clause_ids = excluded.clause_ids`),
+        checklist_version = excluded.checklist_version, clause_ids = excluded.clause_ids, corpus_version = excluded.corpus_version`),
     upsertSession: db.prepare(`
       INSERT INTO sessions (channel, user_id, conversation_id, data, updated_at) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (channel, user_id, conversation_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`),
@@ -59,6 +59,9 @@ export function openSqliteStore(path: string): SqliteStore {
     events: db.prepare("SELECT * FROM events WHERE assessment_id = ? ORDER BY seq"),
     question: db.prepare("SELECT * FROM questions WHERE id = ?"),
     feedback: db.prepare("SELECT * FROM feedback WHERE question_id = ? ORDER BY seq"),
+    // A first cut by LIKE on the JSON text; the exact match on each id is done below.
+    questionsLike: db.prepare("SELECT * FROM questions WHERE citation_ids LIKE ? ORDER BY asked_at, rowid"),
+    responsesLike: db.prepare("SELECT * FROM responses WHERE clause_ids LIKE ? ORDER BY answered_at, item_id"),
   };
 
   const commitTurn = db.transaction((write: TurnWrite): { duplicate: boolean; reply: Reply; delivered: boolean; recordedAt: string } => {
@@ -142,6 +145,28 @@ export function openSqliteStore(path: string): SqliteStore {
     async reportLink(tokenHash, now) {
       const row = db.prepare("SELECT * FROM report_links WHERE token_hash = ? AND expires_at > ?").get(tokenHash, now) as Row | undefined;
       return row ? toReportLink(row) : undefined;
+    },
+    async questionsCiting(pcodes) {
+      const wanted = new Set(pcodes);
+      const rows = new Map<string, QuestionRecord>();
+      for (const pattern of citingPatterns([...wanted])) {
+        for (const row of statements.questionsLike.all(pattern) as Row[]) {
+          const question = toQuestion(row);
+          if (citesAny(question.citationIds, wanted)) rows.set(question.id, question);
+        }
+      }
+      return [...rows.values()].sort((a, b) => a.askedAt.localeCompare(b.askedAt));
+    },
+    async responsesCiting(pcodes) {
+      const wanted = new Set(pcodes);
+      const rows = new Map<string, ResponseRecord>();
+      for (const pattern of citingPatterns([...wanted])) {
+        for (const row of statements.responsesLike.all(pattern) as Row[]) {
+          const response = toResponse(row);
+          if (citesAny(response.clauseIds, wanted)) rows.set(`${response.assessmentId}|${response.itemId}`, response);
+        }
+      }
+      return [...rows.values()];
     },
     async close() {
       db.close();

@@ -30,10 +30,21 @@ export interface Citation {
   asOf: string;
   score: number;
   source: HitSource;
+  /** How well the quoted part carries what the question asks (1 = neutral), from retrieval. */
+  fit?: number;
   /** For a clause of a repealed regulation: where the duty lives now. */
   successor?: { ids: string[]; labels: string[]; note?: string; repealedOn: string };
   /** What is not yet in force, verbatim from 生效內容. */
   effectiveNote?: string;
+  /** Corpus version (open-data UpdateDate, ISO) of the text quoted, when the corpus came from a sync. */
+  version?: string;
+  /**
+   * An amendment promulgated but not yet in force (已公布、尚未施行): `quote` above is then
+   * the text in force from an earlier version, and this is the promulgated text.
+   */
+  promulgated?: { quote: string; asOf: string; note?: string };
+  /** The body that issued the regulation (from 法規類別): what its 本部/本會 stands for. */
+  authority?: string;
   /** Our plain-language note on the article (not law). */
   note?: string;
 }
@@ -50,7 +61,7 @@ export interface Answer {
   question: string;
   abstained: boolean;
   reason?: AbstainReason;
-  /** Short opening that quotes the most relevant sentences. */
+  /** The direct answer first: what the clauses say to this question, each sentence with its label. */
   lead: string;
   citations: Citation[];
   cases: CaseCitation[];

@@ -12,8 +12,12 @@ export const SOURCE_LINE: Record<Lang, string> = {
 /** Longest quote in the lead, in characters (English words are longer than Chinese ones). */
 const MAX_LEAD_QUOTE = { zh: 160, en: 320 } as const;
 
-/** The opening: the most relevant sentences of the best clauses, quoted, with their labels. */
-export function leadText(citations: Citation[], lang: Lang): string {
+/**
+ * The opening: a repealed rule's warning first, then the direct answer (`direct`, cut from
+ * the clauses and checked against them) or, when there is none, the best clause quoted.
+ * 另請參閱 names only clauses the answer needs next: a successor or a clause the asker named.
+ */
+export function leadText(citations: Citation[], lang: Lang, direct?: string[]): string {
   const first = citations[0];
   if (!first) return "";
   const lines: string[] = [];
@@ -27,8 +31,11 @@ export function leadText(citations: Citation[], lang: Lang): string {
     );
     if (current) quoted = current;
   }
+  if (direct && direct.length > 0) return [...lines, ...direct].join("\n");
   lines.push(quoteLine(quoted, lang));
-  const second = citations.find((c) => c !== quoted && c !== first && c.pcode !== quoted.pcode && c.status === "in_force");
+  const second = citations.find(
+    (c) => c !== quoted && c !== first && c.status === "in_force" && (c.source === "successor" || c.source === "reference") && c.pcode !== quoted.pcode,
+  );
   if (second) lines.push(lang === "en" ? `See also ${second.label}.` : `另請參閱${second.label}。`);
   return lines.join("\n");
 }
@@ -55,6 +62,13 @@ function firstSentences(text: string, max: number): string {
   return /[a-z]/i.test(cut) && space > 40 ? `${cut.slice(0, space)} …` : `${cut}……`;
 }
 
+/** Before our clauses on the duty a foreign law's article was asked about: they are ours, not that law's. */
+export function equivalentsNote(law: string, lang: Lang): string {
+  return lang === "en"
+    ? `I don't hold ${law}, so I cannot quote it or say what its article provides, and I will not read it as our article of the same number. The clauses below are Taiwan's rules on the same duty (corresponding rules, not ${law} itself):`
+    : `我沒有收錄「${law}」，無法引用或說明它的條文，也不會把它當成我國法規的同號條文。以下是我國法規中規範相同事項的條文（對應規定，並非「${law}」本身）：`;
+}
+
 /** A visible warning for a clause that is repealed or not yet in force. */
 export function warningText(citation: Citation, lang: Lang): string | undefined {
   if (citation.status === "repealed") {
@@ -63,10 +77,16 @@ export function warningText(citation: Citation, lang: Lang): string | undefined 
       ? `⚠ ${citation.law} was repealed on ${citation.successor?.repealedOn ?? citation.asOf}; do not rely on it.${successor ? ` Current rule: ${successor}.` : ""}`
       : `⚠ 《${citation.lawZh}》已於 ${citation.successor?.repealedOn ?? citation.asOf} 廢止，請勿再作為依據。${successor ? `現行規定：${successor}。` : ""}`;
   }
+  if (citation.promulgated) {
+    const note = citation.promulgated.note;
+    return lang === "en"
+      ? `⚠ ${citation.label}: an amendment was promulgated on ${citation.promulgated.asOf} but is not yet in force; the text quoted is the one in force.${note ? ` (${note})` : ""}`
+      : `⚠ ${citation.label}：修正條文已於 ${citation.promulgated.asOf} 公布、尚未施行，以下引用現行施行中的條文。${note ? `（${note}）` : ""}`;
+  }
   if (citation.status === "not_yet_in_force") {
     return lang === "en"
-      ? `⚠ ${citation.label} is not yet in force.${citation.effectiveNote ? ` (${citation.effectiveNote})` : ""}`
-      : `⚠ ${citation.label}尚未施行。${citation.effectiveNote ? `（${citation.effectiveNote}）` : ""}`;
+      ? `⚠ ${citation.label} is not yet in force: the text shown was promulgated but may not be in force yet.${citation.effectiveNote ? ` (${citation.effectiveNote})` : ""}`
+      : `⚠ ${citation.label}尚未施行：所示為已公布的條文，目前可能尚未生效。${citation.effectiveNote ? `（${citation.effectiveNote}）` : ""}`;
   }
   return undefined;
 }
@@ -88,8 +108,7 @@ export function partlyElsewhere(result: RetrievalResult, lang: Lang): string[] {
 
 /** What the bot says when it cannot answer, and where it suggests looking. */
 export function abstentionText(result: RetrievalResult, lang: Lang, knowledge: KnowledgeSource): { lead: string; suggestions: string[] } {
-  const scope = knowledge.scopeSummaries(lang);
-  const scopeNames = scope.map((s) => (lang === "en" ? s.name : `《${s.name}》`)).join(lang === "en" ? "; " : "、");
+  const scopeNames = heldRegulations(knowledge, lang);
   if (result.reason === "unknown_reference") {
     return lang === "en"
       ? {
@@ -129,6 +148,34 @@ export function abstentionText(result: RetrievalResult, lang: Lang, knowledge: K
       "其他法規請查詢全國法規資料庫：https://law.moj.gov.tw/",
     ],
   };
+}
+
+/** Every regulation loaded, the asker's scope first, a repealed one marked: what the bot holds. */
+export function heldRegulations(knowledge: KnowledgeSource, lang: Lang): string {
+  const scope = knowledge.scopeSummaries(lang).map((s) => s.pcode);
+  const seen = new Set<string>();
+  const regulations = knowledge
+    .regulations()
+    .filter((r) => !seen.has(r.pcode) && seen.add(r.pcode) !== undefined)
+    .map((r) => knowledge.regulation(r.pcode, lang) ?? r)
+    .sort((a, b) => rank(scope, a.pcode) - rank(scope, b.pcode));
+  // At national scale (11,547 regulations) the list names the first ones and counts the rest.
+  const shown = regulations.slice(0, MAX_LISTED);
+  const more = regulations.length - shown.length;
+  const tail = more > 0 ? (lang === "en" ? `; and ${more} more` : `，以及其他 ${more} 部法規`) : "";
+  return `${shown
+    .map((r) => {
+      const repealed = r.status === "repealed" ? (lang === "en" ? " (repealed)" : "（已廢止）") : "";
+      return lang === "en" ? `${r.name}${repealed}` : `《${r.nameZh}》${repealed}`;
+    })
+    .join(lang === "en" ? "; " : "、")}${tail}`;
+}
+
+const MAX_LISTED = 40;
+
+function rank(scope: string[], pcode: string): number {
+  const i = scope.indexOf(pcode);
+  return i < 0 ? scope.length : i;
 }
 
 export { statusLabel };

@@ -24,6 +24,10 @@ function renderCitation(citation: Citation, n: number, en: boolean): string {
   const status = statusLabel(citation.status, lang);
   const head = en ? `${n}. ${citation.label} (${status}; text as of ${citation.asOf})` : `${n}. ${citation.label}（${status}；條文日期 ${citation.asOf}）`;
   const lines = [head, indent(citation.quote)];
+  if (citation.promulgated) {
+    lines.push(en ? `   Promulgated ${citation.promulgated.asOf}, not yet in force:` : `   【已公布、尚未施行】（${citation.promulgated.asOf} 公布）`);
+    lines.push(indent(citation.promulgated.quote));
+  }
   if (en && citation.textLang === "zh") lines.push("   (official Chinese text; no English translation is published)");
   if (citation.successor) {
     lines.push(

@@ -1,6 +1,8 @@
 import type { Lang } from "../../knowledge/clause.js";
-import type { Checklist, KnowledgeSource } from "../../knowledge/index.js";
+import type { Checklist, CorpusChange, KnowledgeSource } from "../../knowledge/index.js";
 import { labelOf } from "../answer/labels.js";
+import { affectedClauses } from "../changes/affected.js";
+import { affectedLine } from "../changes/render-changes.js";
 import { evidenceText } from "./evidence.js";
 import { itemText, latestByItem, resultLabel, sectionTitle } from "./progress.js";
 import type { AssessmentReport } from "./report-model.js";
@@ -21,6 +23,7 @@ export function buildReport(
   lang: Lang,
   generatedAt: string,
   chainHead?: ChainHead,
+  changes: CorpusChange[] = [],
 ): AssessmentReport {
   const latest = latestByItem(responses);
   const clauseText = (ids: string[]) =>
@@ -33,7 +36,14 @@ export function buildReport(
   const rows = checklist.items.map((item) => {
     const response = latest.get(item.id);
     const text = itemText(item, lang);
+    const against = response ? { ...(response.corpusVersion ? { version: response.corpusVersion } : {}), at: response.answeredAt } : undefined;
+    const changed = against ? affectedClauses(response?.clauseIds ?? [], changes, against, knowledge, lang) : [];
+    const changedText =
+      changed.length > 0
+        ? `${lang === "en" ? "The law changed, please check again" : "法規已變動，請重新確認"}：${changed.map((c) => affectedLine(c, lang)).join("；")}`
+        : "";
     return {
+      ...(changedText ? { regulationChanged: changedText } : {}),
       itemId: item.id,
       section: sectionTitle(checklist, item.section, lang),
       item: `${item.id} ${text.item}`,
@@ -44,7 +54,8 @@ export function buildReport(
       guidance: text.guidance,
       clauses:
         clauseText(item.clauses) +
-        (item.legacy_reference ? (lang === "en" ? ` (formerly: ${item.legacy_reference})` : `（原對應：${item.legacy_reference}）`) : ""),
+        (item.legacy_reference ? (lang === "en" ? ` (formerly: ${item.legacy_reference})` : `（原對應：${item.legacy_reference}）`) : "") +
+        (changedText ? `（${changedText}）` : ""),
       answeredBy: response ? (response.userName ?? response.userId) : "",
       answeredAt: response?.answeredAt ?? "",
     };

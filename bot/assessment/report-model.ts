@@ -20,6 +20,8 @@ export interface ReportRow {
   clauses: string;
   answeredBy: string;
   answeredAt: string;
+  /** 法規已變動，請重新確認: the clauses of the answer that a later sync changed, with successors. */
+  regulationChanged?: string;
 }
 
 export interface ReportGap {

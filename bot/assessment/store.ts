@@ -50,6 +50,8 @@ export interface ResponseRecord {
   answeredAt: string;
   checklistVersion: string;
   clauseIds: string[];
+  /** Corpus version (open-data UpdateDate) in use when the item was answered; absent before any sync. */
+  corpusVersion?: string;
 }
 
 /** Where a user is in a conversation: the assessment they work on and the item in front of them. */
@@ -102,6 +104,10 @@ export interface QuestionRecord {
   abstained: boolean;
   citationIds: string[];
   askedAt: string;
+  /** Corpus version in use when the question was answered; absent before any sync. */
+  corpusVersion?: string;
+  /** Citation id -> corpus version of the text it quoted (differs from corpusVersion for a text in force before an amendment). */
+  citationVersions?: Record<string, string>;
 }
 
 export interface FeedbackRecord {
@@ -175,5 +181,9 @@ export interface AssessmentStore {
   chainHead(): Promise<ChainHead>;
   /** Recomputes the whole chain from the stored rows. */
   verifyChain(): Promise<ChainVerification>;
+  /** Questions whose citations include a clause of one of these regulations (impact of a change), oldest first. */
+  questionsCiting(pcodes: string[]): Promise<QuestionRecord[]>;
+  /** Latest item responses whose clause ids include a clause of one of these regulations. */
+  responsesCiting(pcodes: string[]): Promise<ResponseRecord[]>;
   close(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import type { Lang } from "../../knowledge/clause.js";
-import type { Checklist, KnowledgeSource } from "../../knowledge/index.js";
+import type { ArticleHistory, Checklist, KnowledgeSource } from "../../knowledge/index.js";
 import { mayOpen, shareKeyOf } from "../assessment/access.js";
 import type { AssessmentEvent, AssessmentRecord, AssessmentStore, FeedbackRecord, QuestionRecord, ResponseRecord, SessionRecord } from "../assessment/store.js";
 import type { Assistant } from "../assistant.js";
@@ -14,6 +14,10 @@ export interface EngineDeps {
   logger: Logger;
   /** The time stamped on every record of a turn (answers, events, reports). */
   clock: Clock;
+  /** Article versions and change reports of synced corpora; absent when the corpus was never synced. */
+  history?: ArticleHistory;
+  /** PCODEs that apply to the askers (SCOPE, or the knowledge base's default): 「法規更新」 lists these. */
+  scope?: string[];
 }
 
 /**

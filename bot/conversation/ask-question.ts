@@ -37,6 +37,9 @@ export async function askQuestion(ctx: ActiveTurn, text: string, itemClauses?: s
     abstained: answer.abstained,
     citationIds: answer.citations.map((c) => c.id),
     askedAt: ctx.now,
+    ...(answer.citations.some((c) => c.version)
+      ? { citationVersions: Object.fromEntries(answer.citations.flatMap((c) => (c.version ? [[c.id, c.version]] : []))) }
+      : {}),
   });
   if (!answer.abstained) ctx.session = { ...ctx.session, context: answer.citations.map((c) => c.articleId) };
   // The reply is stored for retries: it must not keep the question's personal data either.

@@ -2,6 +2,7 @@ import type { Checklist, ChecklistItem, CheckResult } from "../../knowledge/inde
 import { nextOpenItem } from "../assessment/progress.js";
 import type { AssessmentRecord, ResponseRecord } from "../assessment/store.js";
 import { assessmentOption, checklistOption, displayLabel, itemView, recordedView, statusView, whyView } from "../assessment/views.js";
+import { noticeChangedItems } from "../changes/changes-command.js";
 import { charCount, INPUT_LIMITS } from "../limits.js";
 import { maskPersonalData, personalDataLabel } from "../privacy/mask-personal-data.js";
 import type { ActiveTurn } from "./active-turn.js";
@@ -162,6 +163,7 @@ export async function resume(ctx: ActiveTurn, assessment: AssessmentRecord, chec
   delete ctx.session.pending;
   const label = displayLabel(assessment, checklist, ctx.lang);
   ctx.notice(joining ? m.joined(label) : m.resumed(label, answered, checklist.items.length));
+  await noticeChangedItems(ctx, assessment, checklist);
   await showNext(ctx, reopened, checklist);
 }
 

@@ -1,6 +1,7 @@
 import type { Checklist } from "../../knowledge/index.js";
 import type { AssessmentRecord } from "../assessment/store.js";
 import { displayLabel } from "../assessment/views.js";
+import { showChanges } from "../changes/changes-command.js";
 import type { ActiveTurn } from "./active-turn.js";
 import { back, findChecklist, listAssessments, listChecklists, pause, resume, share, showNext, skip, startChecklist, status, why } from "./assessment-flow.js";
 import { messages } from "./messages.js";
@@ -31,6 +32,8 @@ export async function runCommand(ctx: ActiveTurn, command: Command, argument?: s
     }
     case "resume":
       return resumeCommand(ctx, argument);
+    case "changes":
+      return showChanges(ctx);
     default:
       break;
   }

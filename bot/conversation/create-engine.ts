@@ -57,6 +57,12 @@ export function createEngine(deps: EngineDeps): Engine {
     const ctx = new ActiveTurn(deps, turn, lang, now().toISOString(), session);
     if (turn.action) await onAction(ctx, turn.action);
     else await onText(ctx, turn.text?.trim() ?? "");
+    // The answer log keeps the corpus version every answer and response was given against.
+    const corpusVersion = deps.history?.currentVersion();
+    if (corpusVersion) {
+      for (const r of ctx.responses) r.corpusVersion ??= corpusVersion;
+      for (const q of ctx.questions) q.corpusVersion ??= corpusVersion;
+    }
     const result = await deps.store.commit({
       channel: turn.channel,
       messageId: turn.messageId,
@@ -160,7 +166,7 @@ export function createEngine(deps: EngineDeps): Engine {
       const responses = await deps.store.responses(assessment.id);
       // Read after the responses: every record the report reflects is at or before this head.
       const head = await deps.store.chainHead();
-      return buildReport(assessment, checklist, responses, deps.knowledge, lang, now().toISOString(), head);
+      return buildReport(assessment, checklist, responses, deps.knowledge, lang, now().toISOString(), head, deps.history?.changes() ?? []);
     },
     checklists: (lang) => deps.knowledge.checklists().map((c) => checklistOption(c, lang)),
   };

@@ -20,6 +20,7 @@ const WORDS: Array<[Command, RegExp]> = [
   ["report", /^(報告|匯出|匯出報告|產生報告|report|export)$/i],
   ["share", /^(分享|分享給團隊|共用|share)$/i],
   ["quit", /^(結束|離開|退出|結束自評|quit|exit|stop)$/i],
+  ["changes", /^(法規更新|法規異動|法規變動|最新法規更新|what changed\??|what has changed\??|what's new\??|changes|regulation updates)$/i],
 ];
 
 interface ParsedCommand {

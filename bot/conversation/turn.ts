@@ -4,7 +4,22 @@ import type { Lang } from "../../knowledge/clause.js";
 export type ChannelName = "cli" | "slack" | "teams" | "web";
 
 /** Commands a user can type or click at any point. */
-export const COMMANDS = ["help", "start", "checklists", "assessments", "resume", "pause", "skip", "back", "status", "why", "report", "share", "quit"] as const;
+export const COMMANDS = [
+  "help",
+  "start",
+  "checklists",
+  "assessments",
+  "resume",
+  "pause",
+  "skip",
+  "back",
+  "status",
+  "why",
+  "report",
+  "share",
+  "quit",
+  "changes",
+] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** A button click or form submission, already decoded by the channel adapter. */

@@ -4,6 +4,16 @@ export type { LexicalData, SearchDoc, TranslationTable } from "./index/lexical-d
 export { INDEX_FORMAT, type Manifest, readManifest } from "./index/manifest.js";
 export { openIndex, type SearchIndex } from "./index/open-index.js";
 export { createGlossaryMatcher, type GlossaryMatcher } from "./query/glossary-matcher.js";
+export {
+  type Action,
+  type AnswerKind,
+  type AnswerNeeds,
+  articleReferences,
+  carriesWithReferences,
+  clauseCarries,
+  fitOf,
+  questionNeeds,
+} from "./retrieve/answer-kinds.js";
 export { createHybridRetriever, type HybridOptions, type VectorSearch } from "./retrieve/hybrid-retriever.js";
 export { createDomainAnalyzer, type LexicalSide } from "./retrieve/lexical-side.js";
 export { createNaiveRetriever } from "./retrieve/naive-retriever.js";

@@ -3,6 +3,7 @@ import type { Answer } from "../../../bot/index.js";
 /** The --json shape of an answer: citations in rank order, ids beginning with PCODE:ARTICLE. */
 export function answerJson(answer: Answer) {
   return {
+    lead: answer.lead,
     answer: answer.text,
     abstained: answer.abstained,
     lang: answer.lang,
@@ -17,6 +18,8 @@ export function answerJson(answer: Answer) {
       asOf: c.asOf,
       score: Math.round(c.score * 1000) / 1000,
       ...(c.successor ? { successor: c.successor.ids } : {}),
+      ...(c.version ? { version: c.version } : {}),
+      ...(c.promulgated ? { promulgated: c.promulgated } : {}),
     })),
     warnings: answer.warnings,
     cases: answer.cases.map((c) => c.id),

@@ -6,6 +6,9 @@ import { loadConfig, loadDotEnv } from "../../config.js";
 import { createLogger } from "../../logger.js";
 import { REPORT_FORMATS, type ReportFormat, renderReport } from "../../report/write-report.js";
 import { createRuntime, createServices } from "../../runtime.js";
+import { listChanges } from "../../sync/list-changes.js";
+import { showPastAnswer } from "../../sync/show-answer.js";
+import { syncWithImpact } from "../../sync/sync-command.js";
 import { answerJson } from "./answer-json.js";
 import { exitWithError, exitWithUsage } from "./cli-errors.js";
 import { printIngestReport } from "./ingest-report.js";
@@ -19,6 +22,11 @@ const USAGE = `Usage:
                                                            run a self-assessment (interactive, or answers from stdin)
   npm run cli -- report <assessment> [--format xlsx|csv|md] [--out FILE] [--lang zh|en]
                                                            write the ministry-style report of an assessment
+  npm run cli -- sync [--source URL|FILE|DIR] [--version YYYY-MM-DD] [--min-ratio 0.9] [--json] [--no-index]
+                                                           take in the newest official texts (default: MOJ_OPEN_DATA_URL)
+  npm run cli -- changes [--since YYYY-MM-DD] [--json] [--lang zh|en]
+                                                           what the syncs changed, and the answers and items it affects
+  npm run cli -- answer <ID> [--json]                      a past answer with the text it quoted then
   npm run cli -- verify-log [--json]                       check the answer log's hash chain; names the first broken record`;
 
 async function main(argv: string[]): Promise<void> {
@@ -93,6 +101,51 @@ async function main(argv: string[]): Promise<void> {
       } finally {
         await services.store.close();
       }
+      return;
+    }
+    case "sync": {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          source: { type: "string" },
+          version: { type: "string" },
+          "min-ratio": { type: "string" },
+          json: { type: "boolean", default: false },
+          "no-index": { type: "boolean", default: false },
+          lang: { type: "string" },
+        },
+      });
+      const minRatio = values["min-ratio"] === undefined ? undefined : Number(values["min-ratio"]);
+      if (minRatio !== undefined && !(minRatio >= 0 && minRatio <= 1)) exitWithUsage("--min-ratio must be a number from 0 to 1.", USAGE);
+      const outcome = await syncWithImpact(config, logger, {
+        ...(values.source ? { source: values.source } : {}),
+        ...(values.version ? { version: values.version } : {}),
+        ...(minRatio !== undefined ? { minRatio } : {}),
+        skipIndex: values["no-index"],
+        lang: parseLang(values.lang) ?? "zh",
+        onProgress: progress,
+      });
+      process.stdout.write(values.json ? `${JSON.stringify(outcome.json)}\n` : `${outcome.text}\n`);
+      return;
+    }
+    case "changes": {
+      const { values } = parseArgs({ args: rest, options: { since: { type: "string" }, json: { type: "boolean", default: false }, lang: { type: "string" } } });
+      if (values.since && !/^\d{4}-\d{2}-\d{2}$/.test(values.since)) exitWithUsage("--since takes a date, YYYY-MM-DD.", USAGE);
+      const services = await createServices(config, { logger, onProgress: progress });
+      try {
+        const result = await listChanges(services, values.since, parseLang(values.lang) ?? "zh");
+        process.stdout.write(values.json ? `${JSON.stringify(result.json)}\n` : `${result.text}\n`);
+      } finally {
+        await services.store.close();
+      }
+      return;
+    }
+    case "answer": {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: "boolean", default: false } } });
+      const id = positionals[0];
+      if (!id) exitWithUsage("answer needs an answer id (q_…).", USAGE);
+      const past = await showPastAnswer(config, id);
+      process.stdout.write(values.json ? `${JSON.stringify({ question: past.question, citations: past.citations })}\n` : `${past.text}\n`);
       return;
     }
     case "verify-log": {

@@ -8,6 +8,7 @@ import type { LawNames } from "../query/law-names.js";
 import type { OutOfScopeMatcher } from "../query/out-of-scope-matcher.js";
 import type { Analyzer } from "../text/analyzer.js";
 import { decideAbstention } from "./abstention.js";
+import { questionNeeds } from "./answer-kinds.js";
 import { chooseFocus } from "./focus.js";
 import { buildQueryTerms, type QueryWeights } from "./query-terms.js";
 import { resolveReferences } from "./resolve-references.js";
@@ -73,17 +74,20 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
     return terms;
   };
 
+  const articleText = (pcode: string, article: string) => deps.kb.clause(`${pcode}:${article}`, "zh")?.text;
+
   async function retrieve(query: RetrievalQuery): Promise<RetrievalResult> {
     const limit = query.limit ?? options.maxCitations;
     const mentions = deps.lawNames.find(query.text);
     const references = resolveReferences(query, mentions, deps.kb, options.scope);
-    const { terms, concepts } = buildQueryTerms(query.text, query.lang, {
+    const { terms, concepts, expansions } = buildQueryTerms(query.text, query.lang, {
       analyzer: deps.analyzer,
       glossary: deps.glossary,
       translation: deps.translation,
       ...(options.weights ? { weights: options.weights } : {}),
     });
     const mentioned = [...new Set([...mentions.map((m) => m.pcode), ...lawsNamedByConcepts(concepts)])];
+    const needs = questionNeeds(query.text);
 
     const lexical = deps.lexical.score(terms);
     const fused = new Map<number, number>();
@@ -117,9 +121,15 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
     const field = abstention.otherField;
     const base: Omit<RetrievalResult, "hits" | "abstained"> = {
       mentionedLaws: mentioned,
+      needs,
+      expansions,
       cases: [],
       ...(field ? { otherField: query.lang === "en" ? { name: field.name_en, where: field.where_en } : { name: field.name_zh, where: field.where_zh } } : {}),
     };
+    // "What does GDPR Article 17 say": a law we do not hold, and nothing else asked.
+    if (references.foreignLaw && references.onlyForeign) {
+      return { ...base, hits: [], abstained: true, reason: "out_of_scope", unknownLaw: references.foreignLaw };
+    }
     if (references.unknown && references.found.length === 0) {
       return { ...base, hits: [], abstained: true, reason: "unknown_reference" };
     }
@@ -142,11 +152,14 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
       const doc = deps.docs[i] as SearchDoc;
       if (seen.has(doc.id)) continue;
       seen.add(doc.id);
-      const focus = chooseFocus(partsByArticle.get(doc.id) ?? [], terms, deps.lexical.idf, termsOf);
-      hits.push({ articleId: doc.id, score, focus, source: "search" });
+      const parts = partsByArticle.get(doc.id) ?? [];
+      const focus = chooseFocus({ parts, query: terms, idf: deps.lexical.idf, termsOf, needs, articleText });
+      hits.push({ articleId: doc.id, score, focus: focus.ids, fit: focus.fit, source: "search" });
     }
     const cited = withSuccessors(hits, limit);
-    return { ...base, hits: cited, abstained: false, cases: relatedCases(terms, cited) };
+    // "GDPR Article 33 要多久通報？": our clauses on the same duty, marked as such, never "our Art. 33".
+    const foreign = references.foreignLaw ? { unknownLaw: references.foreignLaw, equivalentsOnly: true } : {};
+    return { ...base, ...foreign, hits: cited, abstained: false, cases: relatedCases(terms, cited) };
   }
 
   /**

@@ -27,6 +27,8 @@ export const DEFAULT_QUERY_WEIGHTS: QueryWeights = {
 export interface QueryTerms {
   terms: Map<string, number>;
   concepts: ConceptMatch[];
+  /** The statute words the question was expanded with (glossary wording, translations). */
+  expansions: string[];
 }
 
 export interface QueryTermDeps {
@@ -43,8 +45,10 @@ export function buildQueryTerms(text: string, lang: Lang, deps: QueryTermDeps): 
   const add = (term: string, weight: number) => terms.set(term, Math.max(terms.get(term) ?? 0, weight));
   for (const term of deps.analyzer.terms(text)) add(term, baseWeight(term, weights));
 
+  const expansions = new Set<string>();
   const concepts = deps.glossary.match(text);
   for (const { term } of concepts) {
+    for (const variant of term.zh) expansions.add(variant);
     // English synonyms only help an English question: for a Chinese one they would favour
     // the regulations that happen to have an English translation.
     for (const variant of lang === "en" ? [...term.zh, ...term.en] : term.zh) {
@@ -58,11 +62,12 @@ export function buildQueryTerms(text: string, lang: Lang, deps: QueryTermDeps): 
       const translations = deps.translation[stem] ?? [];
       const top = translations[0]?.[1] ?? 1;
       for (const [word, p] of translations) {
+        if (p / top >= 0.3) expansions.add(word);
         for (const t of deps.analyzer.terms(word)) add(t, baseWeight(t, weights) * weights.translation * (p / top));
       }
     }
   }
-  return { terms, concepts };
+  return { terms, concepts, expansions: [...expansions] };
 }
 
 function baseWeight(term: string, weights: QueryWeights): number {

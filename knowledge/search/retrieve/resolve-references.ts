@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from "../../base/knowledge-base.js";
 import type { RetrievalQuery, RetrievedArticle } from "../../ports.js";
+import { findForeignLaws } from "../query/foreign-laws.js";
 import type { LawMention } from "../query/law-names.js";
 import { parseReferences } from "../query/parse-reference.js";
 import { normalizeText } from "../text/normalize.js";
@@ -11,7 +12,16 @@ export interface ResolvedReferences {
   unknown: boolean;
   /** The question is nothing but a reference ("個資法第27條"): cite it alone. */
   onlyReference: boolean;
+  /** A law of another jurisdiction the question refers to by article ("GDPR Article 33"): never read as ours. */
+  foreignLaw?: string;
+  /** The question is nothing but such a reference ("What does GDPR Article 17 say"). */
+  onlyForeign: boolean;
 }
+
+// Between a law's name and its article: "GDPR Article 33", "GDPR's Art. 17", 「GDPR第33條」.
+const GAP_BEFORE = /^(?:[\s》」』"'’,，的之中裡里]{0,3}|\s*'s\s*)$/u;
+// "Article 17 of the GDPR", "Art. 33 under the EU GDPR".
+const GAP_AFTER = /^\s*(?:of|in|under)?\s*(?:the\s+)?(?:EU'?s?\s+|European\s+)?$/i;
 
 const REFERENCE_SCORE = 1_000;
 // "那第2項呢？" in a thread about an article: a paragraph (and item) of that article.
@@ -19,7 +29,15 @@ const BARE_PARAGRAPH = /第\s*([0-9]+|[一二三四五六七八九十]+)\s*項(?
 
 /** Turns the references in a question into the clauses they name, resolving the law when it is left out. */
 export function resolveReferences(query: RetrievalQuery, mentions: LawMention[], kb: KnowledgeBase, scope: string[]): ResolvedReferences {
-  const refs = parseReferences(query.text, mentions);
+  const normalizedText = normalizeText(query.text);
+  // Found in the original text (acronyms are upper case); normalising keeps every position.
+  const foreign = findForeignLaws(query.text, mentions);
+  const foreignOf = (start: number, end: number) =>
+    foreign.find(
+      (f) => (f.end <= start && GAP_BEFORE.test(normalizedText.slice(f.end, start))) || (f.start >= end && GAP_AFTER.test(normalizedText.slice(end, f.start))),
+    );
+  const foreignRefs = parseReferences(query.text, mentions).filter((ref) => !ref.pcode && foreignOf(ref.start, ref.end));
+  const refs = parseReferences(query.text, mentions).filter((ref) => !foreignRefs.includes(ref) && !foreignRefs.some((f) => f.start === ref.start));
   const found: RetrievedArticle[] = [];
   let unknown = false;
   const contextPcode = query.context?.[0]?.split(":")[0];
@@ -53,11 +71,28 @@ export function resolveReferences(query: RetrievalQuery, mentions: LawMention[],
     }
   }
   const normalized = normalizeText(query.text);
+  const leftoverOf = (text: string) =>
+    mentions
+      .reduce((t, m) => t.replace(m.text.toLowerCase(), " "), text)
+      .replace(/[\s\p{P}\p{S}]|那|呢|嗎|的|是|什麼|內容|規定|全文|條文|請問|what|about|does|say|says|the|of|text|show|me|and/giu, "");
   const rest = refs.reduce((text, ref) => text.replace(normalized.slice(ref.start, ref.end), " "), normalized).replace(bareText, " ");
-  const leftover = mentions
-    .reduce((text, m) => text.replace(m.text.toLowerCase(), " "), rest)
-    .replace(/[\s\p{P}\p{S}]|那|呢|嗎|的|是|什麼|內容|規定|全文|條文|請問|what|about|does|say|says|the|of|text|show|me|and/giu, "");
-  return { found, unknown, onlyReference: found.length > 0 && leftover.length <= 2 };
+  const leftover = leftoverOf(rest);
+  // "那第2項呢？" with no article under discussion: a reference we cannot place, not a search.
+  if (refs.length === 0 && !context && found.length === 0) {
+    const bare = BARE_PARAGRAPH.exec(normalized);
+    if (bare && leftoverOf(normalized.replace(bare[0], " ")).length <= 2) unknown = true;
+  }
+  const firstForeign = foreignRefs[0] && foreignOf(foreignRefs[0].start, foreignRefs[0].end);
+  if (!firstForeign) return { found, unknown, onlyReference: found.length > 0 && leftover.length <= 2, onlyForeign: false };
+  const withoutForeign = foreign.reduce((text, f) => text.replace(f.name.toLowerCase(), " ").replace(f.name, " "), rest);
+  const foreignLeftover = leftoverOf(foreignRefs.reduce((text, ref) => text.replace(normalized.slice(ref.start, ref.end), " "), withoutForeign));
+  return {
+    found,
+    unknown,
+    onlyReference: found.length > 0 && leftover.length <= 2,
+    foreignLaw: firstForeign.name,
+    onlyForeign: found.length === 0 && foreignLeftover.length <= 2,
+  };
 }
 
 function exists(kb: KnowledgeBase, articleId: string, path: number[]): boolean {

@@ -14,6 +14,8 @@ describe("parseCommand", () => {
     ["/skip", "skip"],
     ["Why is this asked?", "why"],
     ["STATUS", "status"],
+    ["法規更新", "changes"],
+    ["What changed?", "changes"],
   ])("%s -> %s", (text, command) => expect(parseCommand(text)).toEqual({ command }));
 
   it("reads an argument after start, resume and report", () => {
@@ -27,5 +29,6 @@ describe("parseCommand", () => {
   it("leaves questions alone", () => {
     expect(parseCommand("這題的委外是指什麼？")).toBeUndefined();
     expect(parseCommand("help me understand Article 27")).toBeUndefined();
+    expect(parseCommand("個資法最近的法規更新有哪些？")).toBeUndefined();
   });
 });
