@@ -33,7 +33,7 @@ const pathList = z
  * Every environment variable the product reads, with its default. This module is the
  * only reader of process.env; .env.example documents each variable.
  */
-export const EnvSchema = z.object({
+const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   REGULATIONS_DIR: pathList,
@@ -63,6 +63,10 @@ export const EnvSchema = z.object({
   OLLAMA_BASE_URL: url("OLLAMA_BASE_URL"),
   TRANSFORMERS_MODEL_DIR: optionalText,
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  /** Longest wait for one engine turn before the user is told, with the request id, to try again. */
+  TURN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  /** A platform retry re-sends a recorded, undelivered reply only once it is this old (younger: still on its way, maybe from another replica). */
+  REDELIVER_AFTER_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
   SLACK_BOT_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,

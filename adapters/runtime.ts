@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { type Assistant, createAssistant, createEngine, type Engine, type Logger } from "../bot/index.js";
+import { type Assistant, createAssistant, createEngine, type Engine, type Logger, systemClock } from "../bot/index.js";
 import { ensureIndex, type IndexReport, type OpenedIndex } from "../ingest/index.js";
 import {
   type ArticleHistory,
@@ -28,7 +28,7 @@ export interface Runtime {
   history?: ArticleHistory;
 }
 
-export interface RuntimeOptions {
+interface RuntimeOptions {
   logger: Logger;
   pipeline?: PipelineName;
   /** Overrides the configured corpus directories (eval --corpus) and index folder. */
@@ -42,7 +42,7 @@ export interface RuntimeOptions {
 }
 
 /** Fusion settings of the default pipeline, measured with `npm run eval` (see README). */
-export const HYBRID_DEFAULTS: Omit<HybridOptions, "scope"> = { vectorWeight: 0.2, maxCitations: 5, relativeCutoff: 0.15 };
+const HYBRID_DEFAULTS: Omit<HybridOptions, "scope"> = { vectorWeight: 0.2, maxCitations: 5, relativeCutoff: 0.15 };
 
 /** The composition root: opens (or builds) the index and wires retrieval into the assistant. */
 export async function createRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
@@ -136,6 +136,7 @@ export async function createServices(config: Config, options: RuntimeOptions & {
     knowledge: runtime.index.kb,
     store,
     logger: options.logger,
+    clock: systemClock,
     ...(runtime.history ? { history: runtime.history } : {}),
     scope: config.env.SCOPE ?? runtime.index.kb.defaultScope(),
   });

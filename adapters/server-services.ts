@@ -1,5 +1,5 @@
 import type { Engine, Logger } from "../bot/index.js";
-import { createEngine } from "../bot/index.js";
+import { createEngine, systemClock } from "../bot/index.js";
 import { isAppError, type KnowledgeSource } from "../knowledge/index.js";
 import { type BackgroundBuild, startBackgroundBuild } from "./background-build.js";
 import type { Config } from "./config.js";
@@ -45,7 +45,7 @@ export async function createServerServices(config: Config, logger: Logger): Prom
     runtime ? { assistant: runtime.assistant, knowledge: runtime.index.kb } : createIndexBuildingAssistant(config.knowledgeDir),
   );
   const store = await openStore(config, logger);
-  const engine = createEngine({ assistant: switchable.assistant, knowledge: switchable.knowledge, store, logger });
+  const engine = createEngine({ assistant: switchable.assistant, knowledge: switchable.knowledge, store, logger, clock: systemClock });
   let build: BackgroundBuild | undefined;
   const startBuild = () => {
     if (build) return;

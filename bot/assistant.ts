@@ -8,7 +8,7 @@ import { withTruncationNote } from "./answer/messages.js";
 import { holdsNoQuestion, noQuestionAnswer } from "./answer/no-question.js";
 import { INPUT_LIMITS } from "./limits.js";
 
-export interface AskOptions {
+interface AskOptions {
   /** Answer in this language; detected from the question when absent. */
   lang?: Lang;
   /** Article ids the conversation was about, most recent first ("那第2項呢？"). */
@@ -19,7 +19,7 @@ export interface Assistant {
   ask(question: string, options?: AskOptions): Promise<Answer>;
 }
 
-export interface AssistantDeps {
+interface AssistantDeps {
   retriever: Retriever;
   knowledge: KnowledgeSource;
   /** Article texts by corpus version, when the corpus came from a sync (text in force, versions quoted). */

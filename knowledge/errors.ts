@@ -19,9 +19,9 @@ export const ErrorCodes = {
   INTERNAL: "INTERNAL",
 } as const;
 
-export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 
-export interface AppErrorOptions {
+interface AppErrorOptions {
   cause?: unknown;
   /** What the operator can do about it, shown by the CLI. */
   hint?: string;

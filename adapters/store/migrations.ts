@@ -143,7 +143,7 @@ export const MIGRATIONS: Array<{ version: number; name: string; sql: string; bac
         team_id TEXT NOT NULL,
         expires_at INTEGER NOT NULL
       );
-    `,
+      `,
   },
   {
     version: 4,
@@ -152,6 +152,15 @@ export const MIGRATIONS: Array<{ version: number; name: string; sql: string; bac
       ALTER TABLE questions ADD COLUMN corpus_version TEXT;
       ALTER TABLE questions ADD COLUMN citation_versions TEXT;
       ALTER TABLE responses ADD COLUMN corpus_version TEXT;
+    `,
+  },
+  {
+    version: 5,
+    name: "deliveries: when the reply reached the user (delivered_at), so a platform retry re-sends a reply whose delivery failed",
+    sql: `
+      ALTER TABLE deliveries ADD COLUMN delivered_at TEXT;
+      -- Replies recorded before this column existed were delivered or are too old to re-send.
+      UPDATE deliveries SET delivered_at = at;
     `,
   },
 ];

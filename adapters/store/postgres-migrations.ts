@@ -140,4 +140,13 @@ export const PG_MIGRATIONS: Array<{ version: number; name: string; sql: string }
       ALTER TABLE responses ADD COLUMN corpus_version TEXT;
     `,
   },
+  {
+    version: 5,
+    name: "deliveries: when the reply reached the user (delivered_at), so a platform retry re-sends a reply whose delivery failed",
+    sql: `
+      ALTER TABLE deliveries ADD COLUMN delivered_at TEXT;
+      -- Replies recorded before this column existed were delivered or are too old to re-send.
+      UPDATE deliveries SET delivered_at = at;
+    `,
+  },
 ];

@@ -75,6 +75,7 @@ async function main(argv: string[]): Promise<void> {
           userId: values.user ?? config.cliUser,
           opening,
           reportDir: join(config.dataDir, "reports"),
+          timeoutMs: config.env.TURN_TIMEOUT_MS,
         });
       } finally {
         await services.store.close();
