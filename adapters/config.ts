@@ -34,7 +34,7 @@ const pathList = z
  * Every environment variable the product reads, with its default. This module is the
  * only reader of process.env; .env.example documents each variable.
  */
-export const EnvSchema = z.object({
+const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   REGULATIONS_DIR: pathList,
@@ -50,6 +50,8 @@ export const EnvSchema = z.object({
   SCOPE: optionalText
     .transform((v) => (v ? v.split(/[,\s]+/).filter(Boolean) : undefined))
     .pipe(z.array(z.string().regex(/^[A-Z]\d{7}$/, "SCOPE lists PCODEs such as I0050021,K0010162")).optional()),
+  /** Which regulations get vectors: knowledge (those our knowledge files describe; default), all, none. */
+  VECTOR_SCOPE: z.enum(["knowledge", "all", "none"], { message: "VECTOR_SCOPE must be knowledge, all or none" }).default("knowledge"),
   EMBEDDINGS_PROVIDER: z.enum(["hashing", "openai", "azure-openai", "ollama", "transformers"]).default("hashing"),
   EMBEDDINGS_MODEL: optionalText,
   EMBEDDINGS_DIMENSIONS: z.coerce.number().int().min(8).max(8192).optional(),
@@ -70,6 +72,10 @@ export const EnvSchema = z.object({
   LLM_AZURE_DEPLOYMENT: optionalText,
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100, "LLM_TIMEOUT_MS is in milliseconds (at least 100)").max(120_000).default(8000),
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  /** Longest wait for one engine turn before the user is told, with the request id, to try again. */
+  TURN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  /** A platform retry re-sends a recorded, undelivered reply only once it is this old (younger: still on its way, maybe from another replica). */
+  REDELIVER_AFTER_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
   SLACK_BOT_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,

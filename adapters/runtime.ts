@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { type Assistant, createAssistant, createEngine, type Engine, type Logger } from "../bot/index.js";
+import { type Assistant, createAssistant, createEngine, type Engine, type Logger, systemClock } from "../bot/index.js";
 import { ensureIndex, type IndexReport, type OpenedIndex } from "../ingest/index.js";
 import {
   type ArticleHistory,
@@ -31,17 +31,21 @@ export interface Runtime {
   history?: ArticleHistory;
 }
 
-export interface RuntimeOptions {
+interface RuntimeOptions {
   logger: Logger;
   pipeline?: PipelineName;
   /** Overrides the configured corpus directories (eval --corpus) and index folder. */
   corpusDirs?: string[];
   indexDir?: string;
+  /** Stops a build between two files (SIGTERM in the build process). */
+  signal?: AbortSignal;
+  /** Open the saved index as it is, never build in this process (the server builds in a child). */
+  openOnly?: boolean;
   onProgress?: (message: string) => void;
 }
 
 /** Fusion settings of the default pipeline, measured with `npm run eval` (see README). */
-export const HYBRID_DEFAULTS: Omit<HybridOptions, "scope"> = { vectorWeight: 0.2, maxCitations: 5, relativeCutoff: 0.15 };
+const HYBRID_DEFAULTS: Omit<HybridOptions, "scope"> = { vectorWeight: 0.2, maxCitations: 5, relativeCutoff: 0.15 };
 
 /** The composition root: opens (or builds) the index and wires retrieval into the assistant. */
 export async function createRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
@@ -56,6 +60,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     indexDir,
     today,
     embeddings: embeddingsConfig(config.env),
+    vectorScope: config.env.VECTOR_SCOPE,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.openOnly ? { mode: "open-only" as const } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   }).catch((error: unknown) => {
     // An up-to-date index opens read-only; only building one needs to write. Say so plainly
@@ -63,6 +70,11 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     const problem = dataDirProblem(indexDir);
     throw problem ? dataDirError(indexDir, problem, "The index must be built or refreshed there first.") : error;
   });
+  return wireRuntime(index, config, options);
+}
+
+/** Retrieval and the assistant over an opened index. */
+export async function wireRuntime(index: OpenedIndex, config: Config, options: RuntimeOptions): Promise<Runtime> {
   for (const problem of index.report.problems) options.logger.warn({ file: problem.file, reason: problem.reason }, "regulation file skipped");
   const pipeline = options.pipeline ?? "hybrid";
   const scope = config.env.SCOPE ?? index.kb.defaultScope();
@@ -70,8 +82,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     pipeline === "naive"
       ? await createNaiveRetriever(index.kb.articles, index.embeddings)
       : createHybridRetriever(
-          { kb: index.kb, ...index.lexical, vectors: index.vectors },
-          { ...HYBRID_DEFAULTS, scope, ...(pipeline === "bm25" ? { vectorWeight: 0 } : {}) },
+          { kb: index.kb, ...index.lexical, ...(index.vectors ? { vectors: index.vectors } : {}) },
+          { ...HYBRID_DEFAULTS, scope, home: homeRegulations(index), ...(pipeline === "bm25" ? { vectorWeight: 0 } : {}) },
         );
   const model = await createChatModel(config.llm);
   const grounding = model ? { grounding: { model, timeoutMs: config.llm.timeoutMs } } : {};
@@ -90,6 +102,11 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     ...(history ? { history } : {}),
     ...(model ? { model: `${model.provider}:${model.model}` } : {}),
   };
+}
+
+/** The regulations our knowledge files describe: ranked among themselves (see HybridOptions.home). */
+function homeRegulations(index: OpenedIndex): string[] {
+  return [...new Set([...index.kb.defaultScope(), ...index.kb.files.sources.regulations.map((s) => s.pcode)])];
 }
 
 /** Maps the environment onto the embedding provider settings. */
@@ -130,6 +147,7 @@ export async function createServices(config: Config, options: RuntimeOptions & {
     knowledge: runtime.index.kb,
     store,
     logger: options.logger,
+    clock: systemClock,
     ...(runtime.history ? { history: runtime.history } : {}),
     scope: config.env.SCOPE ?? runtime.index.kb.defaultScope(),
   });

@@ -6,9 +6,8 @@ import { createTeamsChannel, teamsMode } from "./channels/teams/index.js";
 import { loadConfig, loadDotEnv } from "./config.js";
 import { type ChannelMount, createHttpApp } from "./http/create-http-app.js";
 import { createLogger } from "./logger.js";
-import { createServices } from "./runtime.js";
+import { createServerServices } from "./server-services.js";
 import { storeLocation } from "./store/open-store.js";
-import { createSwappableEngine } from "./sync/swappable-engine.js";
 import { createSyncSchedule } from "./sync/sync-schedule.js";
 
 /**
@@ -19,10 +18,9 @@ async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
   const logger = createLogger(config.env.LOG_LEVEL);
-  let services = await createServices(config, { logger, onProgress: (message) => logger.info({}, message) });
+  const services = await createServerServices(config, logger);
   logger.info({ answerLog: storeLocation(config) }, config.env.DATABASE_URL ? "answer log: postgresql (replicas may share it)" : "answer log: sqlite");
-  const swappable = createSwappableEngine(services.engine);
-  const deps = { config, engine: swappable.engine, logger, links: services.store };
+  const deps = { config, engine: services.engine, logger, links: services.store };
   const teams = teamsMode(config.env);
   if (teams === "off") {
     logger.info(
@@ -32,18 +30,13 @@ async function main(): Promise<void> {
         : "Teams is off (TEAMS_ENABLED=false)",
     );
   }
-  const channels = [createSlackChannel({ ...deps, knowledge: services.index.kb }), teams === "off" ? undefined : createTeamsChannel(deps)].filter(
+  const channels = [createSlackChannel({ ...deps, knowledge: services.knowledge }), teams === "off" ? undefined : createTeamsChannel(deps)].filter(
     (c): c is ChannelMount => c !== undefined,
   );
   const app = createHttpApp({
     logger,
     channels,
-    health: () => ({
-      corpusVersion: services.history?.currentVersion(),
-      index: services.report.status,
-      articles: services.index.manifest.counts.articles,
-      embedding: services.report.embeddingId,
-    }),
+    health: () => ({ corpusVersion: services.corpusVersion(), ...services.status() }),
   });
   const server: Server = await new Promise((done) => {
     const listening = app.listen(config.env.PORT, () => done(listening));
@@ -61,13 +54,8 @@ async function main(): Promise<void> {
     ? createSyncSchedule({
         intervalHours: config.env.SYNC_INTERVAL_HOURS,
         logger,
-        onSynced: async () => {
-          const previous = services;
-          services = await createServices(loadConfig(), { logger });
-          swappable.swap(services.engine);
-          await previous.store.close();
-          previous.history?.close();
-        },
+        // The new corpus is indexed in a child process too, then swapped in (server-services.ts).
+        onSynced: async () => services.refresh(),
       })
     : undefined;
   logger.info(
@@ -82,7 +70,7 @@ async function main(): Promise<void> {
     schedule?.stop();
     for (const channel of channels) await channel.stop?.();
     server.close();
-    await services.store.close();
+    await services.stop();
     process.exit(0);
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));

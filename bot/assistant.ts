@@ -10,7 +10,7 @@ import { holdsNoQuestion, noQuestionAnswer } from "./answer/no-question.js";
 import { INPUT_LIMITS } from "./limits.js";
 import { maskPersonalData } from "./privacy/mask-personal-data.js";
 
-export interface AskOptions {
+interface AskOptions {
   /** Answer in this language; detected from the question when absent. */
   lang?: Lang;
   /** Article ids the conversation was about, most recent first ("那第2項呢？"). */
@@ -23,7 +23,7 @@ export interface Assistant {
   ask(question: string, options?: AskOptions): Promise<Answer>;
 }
 
-export interface AssistantDeps {
+interface AssistantDeps {
   retriever: Retriever;
   knowledge: KnowledgeSource;
   /** A language model to write the lead from the retrieved clauses; without one, the offline answer. */

@@ -8,7 +8,9 @@ export { extractFacts, type Fact, type FactKind, findUnsupported, type Grounding
 export { clauseLabel, labelOf, statusLabel } from "./answer/labels.js";
 export { SOURCE_LINE } from "./answer/messages.js";
 export { renderAnswerText } from "./answer/render-text.js";
-export { buildReport } from "./assessment/build-report.js";
+/** Who asks to see assessments and reports; the engine applies the sharing rule to it. */
+export type { Viewer } from "./assessment/access.js";
+/** Labels of an assessment's status and of an item's result, in the user's language. */
 export { assessmentStatusLabel, resultLabel } from "./assessment/progress.js";
 export * from "./assessment/report-model.js";
 export * from "./assessment/store.js";
@@ -17,10 +19,15 @@ export { type AffectedClause, affectedClauses, type ChangeReason } from "./chang
 export { findImpact, type ImpactReport } from "./changes/impact.js";
 export { renderChanges, renderImpact } from "./changes/render-changes.js";
 export { createEngine } from "./conversation/create-engine.js";
-export * from "./conversation/engine.js";
-export { renderPart, renderReplyText } from "./conversation/render-reply-text.js";
-export * from "./conversation/reply.js";
-export * from "./conversation/turn.js";
-export type { EngineDeps } from "./conversation/turn-context.js";
-export * from "./ports.js";
-export { maskPersonalData, type PersonalDataKind, personalDataLabel } from "./privacy/mask-personal-data.js";
+/** The engine's interface: handle a turn, mark it delivered, list assessments, build a report. */
+export type { Engine, TurnHooks } from "./conversation/engine.js";
+/** Runs tasks with the same key one after another (p-queue, concurrency 1 per key). */
+export { createKeyedQueue, type KeyedQueue } from "./conversation/keyed-queue.js";
+/** What a turn replies: parts (answer, item, recorded, why, status, lists, report, notice) for channels to render. */
+export type { AssessmentOption, ChecklistOption, ItemView, RecordedView, Reply, ReplyPart, StatusView, WhyView } from "./conversation/reply.js";
+/** A reply, or one part of it, as plain text (the terminal, and text fallbacks). */
+export { renderPart, renderReplyText } from "./conversation/reply-text.js";
+/** One user message or click, channel-agnostic, the channels it comes from and the actions it may carry. */
+export { type ChannelName, COMMANDS, type Turn, type TurnAction } from "./conversation/turn.js";
+/** The ports the engine declares for what lies outside it (incl. the language model that drafts grounded answers), and the system clock. */
+export { type ChatModel, type Clock, type DraftClause, type DraftReply, type DraftRequest, type DraftSentence, type Logger, systemClock } from "./ports.js";

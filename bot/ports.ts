@@ -6,9 +6,13 @@ import type { Lang } from "../knowledge/clause.js";
  * source are declared by knowledge/ (knowledge/ports.ts).
  */
 
+/** Where the engine reads the time (a fixed clock in tests, the system clock in adapters/runtime.ts). */
 export interface Clock {
   now(): Date;
 }
+
+/** The system clock. */
+export const systemClock: Clock = { now: () => new Date() };
 
 export interface Logger {
   info(fields: Record<string, unknown>, message: string): void;

@@ -72,3 +72,18 @@ export function articleUrl(pcode: string, article: string, lang: Lang): string {
   const base = lang === "en" ? "https://law.moj.gov.tw/Eng/LawClass" : "https://law.moj.gov.tw/LawClass";
   return `${base}/LawSingle.aspx?pcode=${pcode}&flno=${encodeURIComponent(article)}`;
 }
+
+/**
+ * Longest verbatim text quoted in an answer, and longest "full text" a channel shows.
+ * A valid official file may hold an article of megabytes (issue 11): it is indexed whole,
+ * but quoted by its beginning, cut at these lengths, with the notice below and the link to
+ * the official page (every citation carries it).
+ */
+export const MAX_QUOTE_CHARS = 1_500;
+export const MAX_FULL_TEXT_CHARS = 20_000;
+
+/** The first `max` characters of a verbatim text, marked as cut ("全文請見連結") when longer. */
+export function clipVerbatim(text: string, max: number, lang: Lang): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max)}…${lang === "en" ? "（full text: see the link）" : "（全文請見連結）"}`;
+}

@@ -6,6 +6,7 @@ export const ErrorCodes = {
   CORPUS_EMPTY: "CORPUS_EMPTY",
   INDEX_MISMATCH: "INDEX_MISMATCH",
   INDEX_CORRUPT: "INDEX_CORRUPT",
+  BUILD_CANCELLED: "BUILD_CANCELLED",
   EMBEDDINGS_FAILED: "EMBEDDINGS_FAILED",
   AUTH_REJECTED: "AUTH_REJECTED",
   BAD_REQUEST: "BAD_REQUEST",
@@ -23,9 +24,9 @@ export const ErrorCodes = {
   INTERNAL: "INTERNAL",
 } as const;
 
-export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 
-export interface AppErrorOptions {
+interface AppErrorOptions {
   cause?: unknown;
   /** What the operator can do about it, shown by the CLI. */
   hint?: string;

@@ -3,7 +3,7 @@ import type { Lang } from "./clause.js";
 const HAN = /\p{Script=Han}/u;
 
 /** Share of Han characters among letters (a Latin letter counts a fifth: words are longer). */
-export function hanRatio(text: string): number {
+function hanRatio(text: string): number {
   let han = 0;
   let letters = 0;
   for (const ch of text) {

@@ -37,6 +37,10 @@ export interface RetrievalResult {
   reason?: AbstainReason;
   /** A law the question names that the corpus does not hold (勞基法, 商標法, GDPR ...). */
   unknownLaw?: string;
+  /** With unknownLaw: the official names the database holds that come closest to it. */
+  closestLaws?: Array<{ pcode: string; name: string }>;
+  /** Other regulations the names in the question could also mean (a repealed namesake, an ambiguous short name); the hits use the current one. */
+  otherLaws?: string[];
   /** The hits answer the question's duty under our regulations, not the `unknownLaw` it named. */
   equivalentsOnly?: boolean;
   /** The neighbouring legal field the question belongs to, and where to look instead (in the question's language). */

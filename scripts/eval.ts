@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { exitWithError, exitWithUsage } from "../adapters/channels/cli/cli-errors.js";
 import { tempFolder } from "../adapters/channels/cli/temp-folder.js";
@@ -8,11 +8,13 @@ import { createRuntime, PIPELINES, type PipelineName } from "../adapters/runtime
 import { summarizeModel } from "./eval-llm.js";
 import { goldRank, hasFact, type ItemResult, leadUnsupported, readEvalSet, summarize } from "./eval-set.js";
 
-const USAGE = `Usage: npm run eval -- --set FILE.jsonl --corpus DIR [--corpus DIR ...] [--pipeline hybrid|bm25|naive] [--llm] [--verbose]
-  Ingests the corpus into a temporary index, answers every question and prints a table per
-  question type; the last line is one JSON object with the metrics. Without --llm the
-  offline answer is measured even when LLM_PROVIDER is set; --llm runs the configured model
-  and adds "llm" (model answers, fallbacks, sentences kept and dropped) to the JSON.`;
+const USAGE = `Usage: npm run eval -- --set FILE.jsonl --corpus DIR [--corpus DIR ...] [--data-dir DIR] [--pipeline hybrid|bm25|naive] [--llm] [--verbose]
+  Ingests the corpus into a temporary index (or, with --data-dir, into DIR/index, the same
+  layout as DATA_DIR, reused by later runs while its manifest matches), answers every
+  question and prints a table per question type; the last line is one JSON object with the
+  metrics. Without --llm the offline answer is measured even when LLM_PROVIDER is set;
+  --llm runs the configured model and adds "llm" (model answers, fallbacks, sentences kept
+  and dropped) to the JSON.`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -20,6 +22,7 @@ async function main(): Promise<void> {
       set: { type: "string" },
       corpus: { type: "string", multiple: true },
       pipeline: { type: "string", default: "hybrid" },
+      "data-dir": { type: "string" },
       verbose: { type: "boolean", default: false },
       llm: { type: "boolean", default: false },
     },
@@ -34,11 +37,14 @@ async function main(): Promise<void> {
   const corpusDirs = values.corpus?.length ? values.corpus.map((d) => resolve(d)) : config.regulationDirs;
   if (corpusDirs.length === 0) exitWithUsage("--corpus is required (no REGULATIONS_DIR configured).", USAGE);
   const items = readEvalSet(values.set);
-  const folder = tempFolder("eval-index-");
+  const dataDir = values["data-dir"];
+  const folder = dataDir ? { path: join(resolve(dataDir), "index"), cleanup: () => {} } : tempFolder("eval-index-");
   const indexDir = folder.path;
   try {
     const logger = createLogger(config.env.LOG_LEVEL === "info" ? "warn" : config.env.LOG_LEVEL);
-    const runtime = await createRuntime(config, { logger, pipeline, corpusDirs, indexDir });
+    const opening = performance.now();
+    const runtime = await createRuntime(config, { logger, pipeline, corpusDirs, indexDir, onProgress: (m) => process.stderr.write(`${m}\n`) });
+    process.stderr.write(`index ${runtime.report.status} in ${((performance.now() - opening) / 1000).toFixed(1)} s\n`);
     const results: ItemResult[] = [];
     for (const item of items) {
       const started = performance.now();

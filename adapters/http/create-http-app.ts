@@ -13,7 +13,7 @@ export interface ChannelMount {
   stop?(): Promise<void>;
 }
 
-export interface HttpAppOptions {
+interface HttpAppOptions {
   logger: Logger;
   channels: ChannelMount[];
   /** Extra facts for GET /healthz (index status, channels on). */

@@ -10,23 +10,27 @@ import { eventParams, feedbackParams, questionParams, responseParams, sessionCon
  * idempotency key: a second commit of (channel, messageId) — from this process or another
  * replica — inserts nothing, rolls back, and returns the reply stored by the first.
  */
-export async function commitTurn(client: PoolClient, write: TurnWrite): Promise<{ duplicate: boolean; reply: Reply }> {
+export async function commitTurn(client: PoolClient, write: TurnWrite): Promise<{ duplicate: boolean; reply: Reply; delivered: boolean; recordedAt: string }> {
   await client.query("BEGIN");
   const events = write.events ?? [];
   const questions = write.questions ?? [];
   const feedback = write.feedback ?? [];
   const chained = events.length + questions.length + feedback.length > 0;
   const head = chained ? await lockHead(client) : undefined;
+  const recordedAt = new Date().toISOString();
   const inserted = await client.query("INSERT INTO deliveries (channel, message_id, reply, at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", [
     write.channel,
     write.messageId,
     JSON.stringify(write.reply),
-    new Date().toISOString(),
+    recordedAt,
   ]);
   if (inserted.rowCount === 0) {
     await client.query("ROLLBACK");
-    const { rows } = await client.query("SELECT reply FROM deliveries WHERE channel = $1 AND message_id = $2", [write.channel, write.messageId]);
-    return { duplicate: true, reply: JSON.parse(String(rows[0]?.reply)) as Reply };
+    const { rows } = await client.query("SELECT reply, delivered_at, at FROM deliveries WHERE channel = $1 AND message_id = $2", [
+      write.channel,
+      write.messageId,
+    ]);
+    return { duplicate: true, reply: JSON.parse(String(rows[0]?.reply)) as Reply, delivered: rows[0]?.delivered_at != null, recordedAt: String(rows[0]?.at) };
   }
   for (const a of write.assessments ?? []) {
     await client.query(
@@ -65,7 +69,7 @@ export async function commitTurn(client: PoolClient, write: TurnWrite): Promise<
   }
   if (head) await insertChained(client, head, write);
   await client.query("COMMIT");
-  return { duplicate: false, reply: write.reply };
+  return { duplicate: false, reply: write.reply, delivered: false, recordedAt };
 }
 
 async function lockHead(client: PoolClient): Promise<ChainHead> {

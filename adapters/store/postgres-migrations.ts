@@ -141,8 +141,17 @@ export const PG_MIGRATIONS: Array<{ version: number; name: string; sql: string }
     `,
   },
   {
-    // Columns only: null in older rows, so the hash chain of those rows is unchanged (canonicalJson leaves nulls out).
     version: 5,
+    name: "deliveries: when the reply reached the user (delivered_at), so a platform retry re-sends a reply whose delivery failed",
+    sql: `
+      ALTER TABLE deliveries ADD COLUMN delivered_at TEXT;
+      -- Replies recorded before this column existed were delivered or are too old to re-send.
+      UPDATE deliveries SET delivered_at = at;
+    `,
+  },
+  {
+    // Columns only: null in older rows, so the hash chain of those rows is unchanged (canonicalJson leaves nulls out).
+    version: 6,
     name: "how each answer was made (offline or model, clauses shown, sentences kept and dropped, fallback reason); 👎 reasons with the citation ids",
     sql: `
       ALTER TABLE questions ADD COLUMN answer_mode TEXT NOT NULL DEFAULT 'offline' CHECK (answer_mode IN ('offline', 'model'));

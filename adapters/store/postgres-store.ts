@@ -41,8 +41,15 @@ export async function openPostgresStore(url: string, logger?: Logger): Promise<P
     pool,
     schemaVersion: async () => Number((await one("SELECT MAX(version) AS v FROM schema_migrations", []))?.v ?? 0),
     async processed(channel, messageId) {
-      const row = await one("SELECT reply FROM deliveries WHERE channel = $1 AND message_id = $2", [channel, messageId]);
-      return row ? (JSON.parse(String(row.reply)) as Reply) : undefined;
+      const row = await one("SELECT reply, delivered_at, at FROM deliveries WHERE channel = $1 AND message_id = $2", [channel, messageId]);
+      return row ? { reply: JSON.parse(String(row.reply)) as Reply, delivered: row.delivered_at != null, recordedAt: String(row.at) } : undefined;
+    },
+    async markDelivered(channel, messageId) {
+      await pool.query("UPDATE deliveries SET delivered_at = $1 WHERE channel = $2 AND message_id = $3 AND delivered_at IS NULL", [
+        new Date().toISOString(),
+        channel,
+        messageId,
+      ]);
     },
     async commit(write) {
       const client = await pool.connect();

@@ -77,7 +77,7 @@ export function toQuestion(row: Row): QuestionRecord {
   };
 }
 
-/** How the answer was made (migration 5); none when no model was configured then. */
+/** How the answer was made (migration 6); none when no model was configured then. */
 function generationOf(row: Row): { generation?: AnswerGeneration } {
   if (row.model_provider === null || row.model_provider === undefined) return {};
   return {

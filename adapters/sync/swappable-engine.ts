@@ -6,6 +6,7 @@ export function createSwappableEngine(initial: Engine): { engine: Engine; swap(n
   return {
     engine: {
       handle: (turn) => current.handle(turn),
+      markDelivered: (turn) => current.markDelivered(turn),
       assessments: (user, lang) => current.assessments(user, lang),
       report: (id, lang, user) => current.report(id, lang, user),
       checklists: (lang) => current.checklists(lang),

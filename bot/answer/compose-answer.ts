@@ -1,11 +1,11 @@
-import { articleIdOf, articleUrl, type ClauseRecord, type Lang } from "../../knowledge/clause.js";
+import { articleIdOf, articleUrl, type ClauseRecord, clipVerbatim, type Lang, MAX_FULL_TEXT_CHARS, MAX_QUOTE_CHARS } from "../../knowledge/clause.js";
 import type { ArticleHistory, KnowledgeSource, RetrievalResult, RetrievedArticle } from "../../knowledge/index.js";
 import type { Answer, Citation } from "./answer.js";
 import { issuingAuthority } from "./authorities.js";
 import { directLead } from "./direct-lead.js";
 import { unsupportedFacts } from "./grounding.js";
 import { labelOf, labelOfParts } from "./labels.js";
-import { abstentionText, equivalentsNote, leadText, partlyElsewhere, warningText } from "./messages.js";
+import { abstentionText, equivalentsNote, leadText, otherLawsText, partlyElsewhere, warningText } from "./messages.js";
 import { renderAnswerText } from "./render-text.js";
 
 /**
@@ -26,7 +26,7 @@ export function composeAnswer(question: string, lang: Lang, result: RetrievalRes
     citations,
     cases: result.cases.flatMap((id) => knowledge.caseStudy(id, lang) ?? []),
   };
-  const warnings = citations.flatMap((c) => warningText(c, lang) ?? []);
+  const warnings = [...otherLawsText(result, lang, knowledge), ...citations.flatMap((c) => warningText(c, lang) ?? [])];
   const answer: Answer = abstained
     ? { ...base, citations: [], cases: [], lead: "", warnings: [], suggestions: [], text: "" }
     : { ...base, lead: "", warnings: [...new Set(warnings)], suggestions: partlyElsewhere(result, lang), text: "" };
@@ -116,8 +116,8 @@ function toCitation(hit: RetrievedArticle, lang: Lang, knowledge: KnowledgeSourc
     article: article.article,
     path: focus?.path ?? [],
     label: focus ? labelOfParts(parts, lang) : labelOf(article, lang),
-    quote: parts.length > 0 ? parts.map((p) => p.text).join("\n") : article.text,
-    articleText: article.text,
+    quote: clipVerbatim(parts.length > 0 ? parts.map((p) => p.text).join("\n") : article.text, MAX_QUOTE_CHARS, lang),
+    articleText: clipVerbatim(article.text, MAX_FULL_TEXT_CHARS, lang),
     textLang: article.lang,
     url: articleUrl(article.pcode, article.article, article.lang),
     lawUrl: article.url,

@@ -128,6 +128,7 @@ export function abstentionText(result: RetrievalResult, lang: Lang, knowledge: K
       lead,
       suggestions: [
         ...(field ? [`Where to look: ${field.where}`] : []),
+        ...(result.closestLaws?.length ? [`Closest names I hold: ${result.closestLaws.map((l) => l.name).join("; ")}.`] : []),
         `I cover: ${scopeNames}.`,
         "Try the words the regulations use (e.g. 'commission', 'collect', 'cross-border transfer'), or name the regulation and article.",
         "For other laws, search the Laws & Regulations Database: https://law.moj.gov.tw/Eng/",
@@ -143,6 +144,7 @@ export function abstentionText(result: RetrievalResult, lang: Lang, knowledge: K
     lead,
     suggestions: [
       ...(field ? [`建議查詢：${field.where}`] : []),
+      ...(result.closestLaws?.length ? [`資料庫中名稱最接近的法規：${result.closestLaws.map((l) => `《${l.name}》`).join("、")}。`] : []),
       `我收錄的法規：${scopeNames}。`,
       "可以改用法規用語再問（例如「委託」、「蒐集」、「國際傳輸」），或直接指明法規與條號（例如「個資法第27條」）。",
       "其他法規請查詢全國法規資料庫：https://law.moj.gov.tw/",
@@ -179,3 +181,19 @@ function rank(scope: string[], pcode: string): number {
 }
 
 export { statusLabel };
+
+/** Other regulations a name in the question could also mean (a repealed namesake, an ambiguous short name). */
+export function otherLawsText(result: RetrievalResult, lang: Lang, knowledge: KnowledgeSource): string[] {
+  const names = (result.otherLaws ?? []).flatMap((pcode) => {
+    const regulation = knowledge.regulation(pcode, lang);
+    if (!regulation) return [];
+    const repealed = regulation.status === "repealed" ? (lang === "en" ? " (repealed)" : "（已廢止）") : "";
+    return [lang === "en" ? `${regulation.name}${repealed}` : `《${regulation.name}》${repealed}`];
+  });
+  if (names.length === 0) return [];
+  return [
+    lang === "en"
+      ? `The name you wrote can also mean ${names.join("; ")}; this answer quotes the regulation in force.`
+      : `您寫的名稱也可能指${names.join("、")}；以上依現行有效的法規回答。`,
+  ];
+}

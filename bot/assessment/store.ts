@@ -165,11 +165,24 @@ export interface ChainVerification {
   broken?: { seq: number; record: string; reason: string };
 }
 
+/** A recorded turn: the reply it gave, and whether that reply reached the user. */
+export interface ProcessedTurn {
+  reply: Reply;
+  delivered: boolean;
+  /** When the turn was recorded (ISO): a young undelivered reply may still be on its way from another process. */
+  recordedAt: string;
+}
+
 export interface AssessmentStore {
-  /** The reply already given to this delivery, if any. */
-  processed(channel: ChannelName, messageId: string): Promise<Reply | undefined>;
-  /** Writes a turn atomically; when the delivery was processed meanwhile, writes nothing and returns the earlier reply. */
-  commit(write: TurnWrite): Promise<{ duplicate: boolean; reply: Reply }>;
+  /** The reply already recorded for this delivery, if any, and whether the channel has marked it delivered. */
+  processed(channel: ChannelName, messageId: string): Promise<ProcessedTurn | undefined>;
+  /**
+   * Writes a turn atomically; when the delivery was processed meanwhile, writes nothing and
+   * returns the earlier reply (`duplicate: true`, with its `delivered` mark).
+   */
+  commit(write: TurnWrite): Promise<{ duplicate: boolean } & ProcessedTurn>;
+  /** Marks the recorded reply of this delivery as having reached the user; a no-op when none is recorded. */
+  markDelivered(channel: ChannelName, messageId: string): Promise<void>;
   session(channel: ChannelName, userId: string, conversationId: string): Promise<SessionRecord | undefined>;
   assessment(id: string): Promise<AssessmentRecord | undefined>;
   /** Assessments the user owns or that are shared with their team, newest first. */

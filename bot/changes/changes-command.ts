@@ -1,6 +1,6 @@
 import type { Checklist, CorpusChange } from "../../knowledge/index.js";
 import type { AssessmentRecord } from "../assessment/store.js";
-import type { TurnContext } from "../conversation/turn-context.js";
+import type { ActiveTurn } from "../conversation/active-turn.js";
 import { affectedClauses } from "./affected.js";
 import { affectedLine, regulationLine } from "./render-changes.js";
 
@@ -11,7 +11,7 @@ const RECENT_SYNCS = 3;
  * 「法規更新」 / "what changed": the changes of the last syncs to the regulations in the
  * asker's scope, as a notice every channel renders.
  */
-export async function showChanges(ctx: TurnContext): Promise<void> {
+export async function showChanges(ctx: ActiveTurn): Promise<void> {
   const en = ctx.lang === "en";
   const history = ctx.deps.history;
   if (!history) {
@@ -46,7 +46,7 @@ export async function showChanges(ctx: TurnContext): Promise<void> {
 }
 
 /** Tells the owner who resumes an assessment which answered items rest on clauses that changed since. */
-export async function noticeChangedItems(ctx: TurnContext, assessment: AssessmentRecord, checklist: Checklist): Promise<void> {
+export async function noticeChangedItems(ctx: ActiveTurn, assessment: AssessmentRecord, checklist: Checklist): Promise<void> {
   const changes = ctx.deps.history?.changes() ?? [];
   if (changes.length === 0 || assessment.ownerId !== ctx.turn.userId) return;
   const lines = changedItemLines(checklist, await ctx.responsesOf(assessment.id), changes, ctx);
@@ -57,12 +57,7 @@ export async function noticeChangedItems(ctx: TurnContext, assessment: Assessmen
   );
 }
 
-function changedItemLines(
-  checklist: Checklist,
-  responses: Awaited<ReturnType<TurnContext["responsesOf"]>>,
-  changes: CorpusChange[],
-  ctx: TurnContext,
-): string[] {
+function changedItemLines(checklist: Checklist, responses: Awaited<ReturnType<ActiveTurn["responsesOf"]>>, changes: CorpusChange[], ctx: ActiveTurn): string[] {
   return responses.flatMap((r) => {
     const affected = affectedClauses(
       r.clauseIds,

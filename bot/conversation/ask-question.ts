@@ -1,9 +1,9 @@
 import { articleIdOf, type Lang } from "../../knowledge/clause.js";
 import { detectLang } from "../../knowledge/language.js";
 import { maskPersonalData, personalDataLabel } from "../privacy/mask-personal-data.js";
+import type { ActiveTurn } from "./active-turn.js";
 import { newId } from "./ids.js";
 import { messages } from "./messages.js";
-import type { TurnContext } from "./turn-context.js";
 
 // A question in the middle of an assessment is answered, not read as 是/否: "這題的委外是指什麼？"
 const QUESTION = /[?？]\s*$|嗎|什麼|甚麼|怎麼|如何|哪些|哪裡|哪個|為何|請問|是否|^(what|how|why|which|when|where|who|can|could|does|do|is|are|should|must)\b/i;
@@ -20,7 +20,7 @@ export function looksLikeQuestion(text: string): boolean {
  * assessment the item's clauses are the context ("這題…"); otherwise the last answer's.
  * The answer is in the question's own language, also in an assessment held in another.
  */
-export async function askQuestion(ctx: TurnContext, text: string, itemClauses?: string[]): Promise<void> {
+export async function askQuestion(ctx: ActiveTurn, text: string, itemClauses?: string[]): Promise<void> {
   const lang: Lang = /[a-z\p{Script=Han}]/iu.test(text) ? detectLang(text) : ctx.lang;
   const context = itemClauses ? itemClauses.map(articleIdOf) : ctx.session.context;
   const onModelStart = ctx.hooks.onModelStart;

@@ -5,13 +5,13 @@ import { assessmentOption, checklistOption, displayLabel, itemView, recordedView
 import { noticeChangedItems } from "../changes/changes-command.js";
 import { charCount, INPUT_LIMITS } from "../limits.js";
 import { maskPersonalData, personalDataLabel } from "../privacy/mask-personal-data.js";
+import type { ActiveTurn } from "./active-turn.js";
 import { newAssessmentCode } from "./ids.js";
 import { messages } from "./messages.js";
-import type { TurnContext } from "./turn-context.js";
 
 /** The assessment half of the conversation: start, answer, move, pause, report. */
 
-export async function startChecklist(ctx: TurnContext, checklist: Checklist, label = ""): Promise<void> {
+export async function startChecklist(ctx: ActiveTurn, checklist: Checklist, label = ""): Promise<void> {
   const assessment = ctx.saveAssessment({
     id: newAssessmentCode(),
     checklistId: checklist.id,
@@ -32,7 +32,7 @@ export async function startChecklist(ctx: TurnContext, checklist: Checklist, lab
 }
 
 /** Shows the next open item after `afterItemId` (wrapping), or completes the assessment. */
-export async function showNext(ctx: TurnContext, assessment: AssessmentRecord, checklist: Checklist, afterItemId?: string, exclude?: string): Promise<void> {
+export async function showNext(ctx: ActiveTurn, assessment: AssessmentRecord, checklist: Checklist, afterItemId?: string, exclude?: string): Promise<void> {
   const responses = await ctx.responsesOf(assessment.id);
   const answered = new Set(responses.map((r) => r.itemId));
   const next = nextOpenItem(checklist, answered, afterItemId, exclude);
@@ -52,7 +52,7 @@ export async function showNext(ctx: TurnContext, assessment: AssessmentRecord, c
 }
 
 export async function recordAnswer(
-  ctx: TurnContext,
+  ctx: ActiveTurn,
   assessment: AssessmentRecord,
   checklist: Checklist,
   item: ChecklistItem,
@@ -91,7 +91,7 @@ export async function recordAnswer(
 }
 
 /** Appends an evidence note (with who and when) to an answered item; earlier notes stay. */
-export async function recordNote(ctx: TurnContext, assessment: AssessmentRecord, checklist: Checklist, item: ChecklistItem, rawNote: string): Promise<void> {
+export async function recordNote(ctx: ActiveTurn, assessment: AssessmentRecord, checklist: Checklist, item: ChecklistItem, rawNote: string): Promise<void> {
   if (noteTooLong(ctx, rawNote)) return;
   const previous = (await ctx.responsesOf(assessment.id)).filter((r) => r.itemId === item.id).at(-1);
   if (!previous) {
@@ -111,14 +111,14 @@ export async function recordNote(ctx: TurnContext, assessment: AssessmentRecord,
 }
 
 /** Refuses a note over the documented limit (nothing of the turn is recorded) and says so. */
-function noteTooLong(ctx: TurnContext, note: string | undefined): boolean {
+function noteTooLong(ctx: ActiveTurn, note: string | undefined): boolean {
   const chars = note ? charCount(note) : 0;
   if (chars <= INPUT_LIMITS.note) return false;
   ctx.notice(messages(ctx.lang).noteTooLong(chars, INPUT_LIMITS.note), "warning");
   return true;
 }
 
-export async function skip(ctx: TurnContext, assessment: AssessmentRecord, checklist: Checklist, item: ChecklistItem): Promise<void> {
+export async function skip(ctx: ActiveTurn, assessment: AssessmentRecord, checklist: Checklist, item: ChecklistItem): Promise<void> {
   ctx.event(assessment.id, "skipped", { itemId: item.id });
   ctx.session = { ...ctx.session, trail: [...ctx.session.trail.filter((id) => id !== item.id), item.id] };
   ctx.notice(messages(ctx.lang).skipped);
@@ -126,7 +126,7 @@ export async function skip(ctx: TurnContext, assessment: AssessmentRecord, check
 }
 
 /** Goes back through the items answered or skipped in this session, then by checklist order. */
-export async function back(ctx: TurnContext, assessment: AssessmentRecord, checklist: Checklist): Promise<void> {
+export async function back(ctx: ActiveTurn, assessment: AssessmentRecord, checklist: Checklist): Promise<void> {
   const current = ctx.session.itemId;
   const trail = ctx.session.trail.filter((id) => id !== current);
   let target = trail.at(-1);
@@ -144,14 +144,14 @@ export async function back(ctx: TurnContext, assessment: AssessmentRecord, check
   await showItem(ctx, assessment, checklist, item.id);
 }
 
-export async function showItem(ctx: TurnContext, assessment: AssessmentRecord, checklist: Checklist, itemId: string): Promise<void> {
+export async function showItem(ctx: ActiveTurn, assessment: AssessmentRecord, checklist: Checklist, itemId: string): Promise<void> {
   const item = checklist.items.find((i) => i.id === itemId);
   if (!item) return showNext(ctx, assessment, checklist);
   ctx.session = { ...ctx.session, assessmentId: assessment.id, itemId: item.id };
   ctx.say({ kind: "item", item: itemView(assessment, checklist, item, await ctx.responsesOf(assessment.id), ctx.lang) });
 }
 
-export async function resume(ctx: TurnContext, assessment: AssessmentRecord, checklist: Checklist): Promise<void> {
+export async function resume(ctx: ActiveTurn, assessment: AssessmentRecord, checklist: Checklist): Promise<void> {
   const m = messages(ctx.lang);
   const joining = assessment.ownerId !== ctx.turn.userId;
   const reopened = ctx.saveAssessment({ ...assessment, status: assessment.status === "completed" ? "completed" : "active" });
@@ -167,7 +167,7 @@ export async function resume(ctx: TurnContext, assessment: AssessmentRecord, che
   await showNext(ctx, reopened, checklist);
 }
 
-export function pause(ctx: TurnContext, assessment: AssessmentRecord, leave: boolean): void {
+export function pause(ctx: ActiveTurn, assessment: AssessmentRecord, leave: boolean): void {
   if (assessment.status !== "completed") ctx.saveAssessment({ ...assessment, status: "paused" });
   ctx.event(assessment.id, "paused", ctx.session.itemId ? { itemId: ctx.session.itemId } : {});
   const m = messages(ctx.lang);
@@ -181,28 +181,28 @@ export function pause(ctx: TurnContext, assessment: AssessmentRecord, leave: boo
   }
 }
 
-export async function status(ctx: TurnContext, assessment: AssessmentRecord, checklist: Checklist): Promise<void> {
+export async function status(ctx: ActiveTurn, assessment: AssessmentRecord, checklist: Checklist): Promise<void> {
   ctx.say({ kind: "status", status: statusView(assessment, checklist, await ctx.responsesOf(assessment.id), ctx.lang) });
 }
 
-export function why(ctx: TurnContext, assessment: AssessmentRecord, item: ChecklistItem): void {
+export function why(ctx: ActiveTurn, assessment: AssessmentRecord, item: ChecklistItem): void {
   ctx.say({ kind: "why", why: whyView(assessment, item, ctx.deps.knowledge, ctx.lang) });
 }
 
-export function share(ctx: TurnContext, assessment: AssessmentRecord): void {
+export function share(ctx: ActiveTurn, assessment: AssessmentRecord): void {
   ctx.saveAssessment({ ...assessment, sharedWith: ctx.shareKey });
   ctx.event(assessment.id, "shared");
   ctx.notice(messages(ctx.lang).shared(assessment.id));
 }
 
-export function listChecklists(ctx: TurnContext): void {
+export function listChecklists(ctx: ActiveTurn): void {
   const checklists = ctx.deps.knowledge.checklists();
   ctx.session = { ...ctx.session, pending: { kind: "checklist", options: checklists.map((c) => c.id) } };
   ctx.notice(messages(ctx.lang).chooseChecklist);
   ctx.say({ kind: "checklists", checklists: checklists.map((c) => checklistOption(c, ctx.lang)) });
 }
 
-export async function listAssessments(ctx: TurnContext): Promise<void> {
+export async function listAssessments(ctx: ActiveTurn): Promise<void> {
   const records = await ctx.deps.store.assessmentsFor(ctx.turn.userId, ctx.shareKey);
   if (records.length === 0) {
     ctx.notice(messages(ctx.lang).noAssessments);

@@ -2,13 +2,13 @@ import type { Checklist } from "../../knowledge/index.js";
 import type { AssessmentRecord } from "../assessment/store.js";
 import { displayLabel } from "../assessment/views.js";
 import { showChanges } from "../changes/changes-command.js";
+import type { ActiveTurn } from "./active-turn.js";
 import { back, findChecklist, listAssessments, listChecklists, pause, resume, share, showNext, skip, startChecklist, status, why } from "./assessment-flow.js";
 import { messages } from "./messages.js";
 import type { Command } from "./turn.js";
-import type { TurnContext } from "./turn-context.js";
 
 /** Typed and clicked commands: help, lists, start, resume, pause, skip, back, status, why, report, share, quit. */
-export async function runCommand(ctx: TurnContext, command: Command, argument?: string): Promise<void> {
+export async function runCommand(ctx: ActiveTurn, command: Command, argument?: string): Promise<void> {
   const m = messages(ctx.lang);
   if (command !== "resume" && command !== "start") delete ctx.session.pending;
   switch (command) {
@@ -67,7 +67,7 @@ export async function runCommand(ctx: TurnContext, command: Command, argument?: 
   return why(ctx, assessment, item);
 }
 
-export async function resumeCommand(ctx: TurnContext, code?: string): Promise<void> {
+async function resumeCommand(ctx: ActiveTurn, code?: string): Promise<void> {
   const m = messages(ctx.lang);
   if (code) {
     const assessment = await ctx.assessment(code.trim().toUpperCase());
@@ -87,8 +87,24 @@ export async function resumeCommand(ctx: TurnContext, code?: string): Promise<vo
   return listAssessments(ctx);
 }
 
+/**
+ * `/compliance assess [name]`: a code the user may open is resumed, any other name starts
+ * that checklist; without a name, the user's open assessment is resumed, else one starts.
+ */
+export async function assessCommand(ctx: ActiveTurn, name?: string): Promise<void> {
+  const wanted = name?.trim();
+  if (wanted) {
+    const assessment = await ctx.assessment(wanted.toUpperCase());
+    if (assessment && ctx.canOpen(assessment)) return runCommand(ctx, "resume", assessment.id);
+    return runCommand(ctx, "start", wanted);
+  }
+  const mine = await ctx.deps.store.assessmentsFor(ctx.turn.userId, ctx.shareKey);
+  const open = mine.some((a) => a.ownerId === ctx.turn.userId && a.status !== "completed");
+  return runCommand(ctx, open ? "resume" : "start");
+}
+
 /** "1", "2" or a name/code answering the list the last reply showed. */
-export async function resolvePending(ctx: TurnContext, text: string): Promise<boolean> {
+export async function resolvePending(ctx: ActiveTurn, text: string): Promise<boolean> {
   const pending = ctx.session.pending;
   if (!pending) return false;
   const index = /^\d{1,2}$/.test(text) ? Number(text) - 1 : -1;
@@ -106,21 +122,21 @@ export async function resolvePending(ctx: TurnContext, text: string): Promise<bo
 }
 
 /** The assessment a command applies to: the one named, or the one in this session. */
-export async function targetAssessment(ctx: TurnContext, code?: string): Promise<{ assessment: AssessmentRecord; checklist: Checklist } | undefined> {
+async function targetAssessment(ctx: ActiveTurn, code?: string): Promise<{ assessment: AssessmentRecord; checklist: Checklist } | undefined> {
   const id = code?.trim().toUpperCase() ?? ctx.session.assessmentId;
   const assessment = id ? await ctx.assessment(id) : undefined;
   const checklist = assessment && ctx.checklistOf(assessment);
   return assessment && checklist && ctx.canOpen(assessment) ? { assessment, checklist } : undefined;
 }
 
-export async function currentItem(ctx: TurnContext) {
+export async function currentItem(ctx: ActiveTurn) {
   const target = await targetAssessment(ctx);
   const item = target?.checklist.items.find((i) => i.id === ctx.session.itemId);
   return target && item && target.assessment.status !== "paused" ? { ...target, item } : undefined;
 }
 
 /** The item a button refers to, in an assessment the user may open. */
-export async function openItem(ctx: TurnContext, assessmentId: string, itemId: string) {
+export async function openItem(ctx: ActiveTurn, assessmentId: string, itemId: string) {
   const assessment = await ctx.assessment(assessmentId);
   const checklist = assessment && ctx.checklistOf(assessment);
   const item = checklist?.items.find((i) => i.id === itemId);

@@ -1,22 +1,22 @@
 import { ErrorCodes, isAppError } from "../../knowledge/errors.js";
-import { mayOpen } from "../assessment/access.js";
+import { mayOpen, shareKeyOf } from "../assessment/access.js";
 import { buildReport } from "../assessment/build-report.js";
 import { parseAnswer } from "../assessment/parse-answer.js";
 import type { SessionRecord } from "../assessment/store.js";
 import { assessmentOption, checklistOption } from "../assessment/views.js";
 import { charCount, INPUT_LIMITS } from "../limits.js";
+import { ActiveTurn, type EngineDeps } from "./active-turn.js";
 import { askQuestion, looksLikeQuestion } from "./ask-question.js";
 import { listChecklists, recordAnswer, recordNote, showItem, startChecklist } from "./assessment-flow.js";
 import { cleanTurn } from "./clean-text.js";
-import { currentItem, openItem, resolvePending, runCommand } from "./commands.js";
+import { assessCommand, currentItem, openItem, resolvePending, runCommand } from "./commands.js";
 import type { Engine, TurnHooks } from "./engine.js";
 import { recordFeedback } from "./feedback.js";
-import { createKeyedLock } from "./keyed-lock.js";
+import { createKeyedQueue } from "./keyed-queue.js";
 import { messages } from "./messages.js";
 import { parseCommand } from "./parse-command.js";
 import type { Reply } from "./reply.js";
 import type { Turn, TurnAction } from "./turn.js";
-import { type EngineDeps, TurnContext } from "./turn-context.js";
 import { turnLanguage } from "./turn-language.js";
 
 /** A turn that lost a race with another replica three times in a row is reported as a failure. */
@@ -24,14 +24,14 @@ const MAX_ATTEMPTS = 3;
 const NOTE_PREFIX = /^(備註|補充|補充說明|佐證|說明|note|evidence)\s*[:：]\s*/i;
 /** Creates the conversation engine: questions with citations and guided self-assessments, for every channel. */
 export function createEngine(deps: EngineDeps): Engine {
-  const lock = createKeyedLock();
-  const now = deps.now ?? (() => new Date());
+  const lock = createKeyedQueue();
+  const now = () => deps.clock.now();
 
   async function handle(received: Turn, hooks: TurnHooks = {}): Promise<Reply> {
     // Control characters never reach the log, the store, a report or a terminal.
     const turn = cleanTurn(received);
     const earlier = await deps.store.processed(turn.channel, turn.messageId);
-    if (earlier) return { ...earlier, duplicate: true };
+    if (earlier) return { ...earlier.reply, duplicate: true, delivered: earlier.delivered, recordedAt: earlier.recordedAt };
     return lock(`${turn.channel}|${turn.userId}|${turn.conversationId}`, async () => {
       // The lock serialises a conversation within this process; across replicas the commit
       // compares the session version, and a turn that lost the race runs again on the new state.
@@ -48,14 +48,14 @@ export function createEngine(deps: EngineDeps): Engine {
 
   async function run(turn: Turn, hooks: TurnHooks): Promise<Reply> {
     const again = await deps.store.processed(turn.channel, turn.messageId);
-    if (again) return { ...again, duplicate: true };
+    if (again) return { ...again.reply, duplicate: true, delivered: again.delivered, recordedAt: again.recordedAt };
     const started = performance.now();
     const stored = await deps.store.session(turn.channel, turn.userId, turn.conversationId);
     const lang = turnLanguage(turn, stored);
     const session: SessionRecord = stored
       ? { ...stored, lang }
       : { channel: turn.channel, userId: turn.userId, conversationId: turn.conversationId, trail: [], lang, updatedAt: now().toISOString() };
-    const ctx = new TurnContext(deps, turn, lang, now().toISOString(), session);
+    const ctx = new ActiveTurn(deps, turn, lang, now().toISOString(), session);
     ctx.hooks = hooks;
     if (turn.action) await onAction(ctx, turn.action);
     else await onText(ctx, turn.text?.trim() ?? "");
@@ -95,10 +95,10 @@ export function createEngine(deps: EngineDeps): Engine {
       },
       "turn handled",
     );
-    return result.duplicate ? { ...result.reply, duplicate: true } : result.reply;
+    return result.duplicate ? { ...result.reply, duplicate: true, delivered: result.delivered, recordedAt: result.recordedAt } : result.reply;
   }
 
-  async function onAction(ctx: TurnContext, action: TurnAction): Promise<void> {
+  async function onAction(ctx: ActiveTurn, action: TurnAction): Promise<void> {
     switch (action.type) {
       case "answer":
       case "note": {
@@ -117,6 +117,8 @@ export function createEngine(deps: EngineDeps): Engine {
       }
       case "resume":
         return runCommand(ctx, "resume", action.assessmentId);
+      case "assess":
+        return assessCommand(ctx, action.name);
       case "feedback": {
         const question = await deps.store.question(action.questionId);
         if (!question) return ctx.notice(messages(ctx.lang).feedbackUnknown, "warning");
@@ -125,7 +127,7 @@ export function createEngine(deps: EngineDeps): Engine {
     }
   }
 
-  async function onText(ctx: TurnContext, text: string): Promise<void> {
+  async function onText(ctx: ActiveTurn, text: string): Promise<void> {
     const m = messages(ctx.lang);
     if (text === "") return ctx.notice(m.help);
     const chars = charCount(text);
@@ -154,17 +156,18 @@ export function createEngine(deps: EngineDeps): Engine {
 
   return {
     handle,
-    async assessments(user, lang) {
-      const records = await deps.store.assessmentsFor(user.userId, user.teamId);
+    markDelivered: (turn) => deps.store.markDelivered(turn.channel, turn.messageId),
+    async assessments(viewer, lang) {
+      const records = await deps.store.assessmentsFor(viewer.userId, shareKeyOf(viewer));
       return Promise.all(
-        records.map(async (a) => assessmentOption(a, deps.knowledge.checklist(a.checklistId), await deps.store.responses(a.id), user.userId, lang)),
+        records.map(async (a) => assessmentOption(a, deps.knowledge.checklist(a.checklistId), await deps.store.responses(a.id), viewer.userId, lang)),
       );
     },
-    async report(assessmentId, lang, user) {
+    async report(assessmentId, lang, viewer) {
       const assessment = await deps.store.assessment(assessmentId.toUpperCase());
       const checklist = assessment && deps.knowledge.checklist(assessment.checklistId);
       if (!assessment || !checklist) return undefined;
-      if (user && !mayOpen(assessment, user.userId, user.teamId)) return undefined;
+      if (viewer && !mayOpen(assessment, viewer.userId, shareKeyOf(viewer))) return undefined;
       const responses = await deps.store.responses(assessment.id);
       // Read after the responses: every record the report reflects is at or before this head.
       const head = await deps.store.chainHead();

@@ -1,4 +1,5 @@
 import type { Lang } from "../../knowledge/clause.js";
+import type { Viewer } from "../assessment/access.js";
 import type { AssessmentReport } from "../assessment/report-model.js";
 import type { AssessmentOption, ChecklistOption, Reply } from "./reply.js";
 import type { Turn } from "./turn.js";
@@ -11,11 +12,19 @@ export interface TurnHooks {
 
 /** The conversation engine every channel drives. */
 export interface Engine {
-  /** Handles one turn. The same (channel, messageId) twice returns the first reply with `duplicate: true`. */
+  /**
+   * Handles one turn. The same (channel, messageId) twice returns the first reply with
+   * `duplicate: true` and `delivered` telling whether it reached the user.
+   */
   handle(turn: Turn, hooks?: TurnHooks): Promise<Reply>;
-  /** The user's assessments (own, and shared with their team) with progress, newest first. */
-  assessments(user: { userId: string; teamId?: string }, lang: Lang): Promise<AssessmentOption[]>;
-  /** The report of an assessment the user may see (teamId: shareKeyOf(turn)); undefined when unknown or not theirs. */
-  report(assessmentId: string, lang: Lang, user?: { userId: string; teamId?: string }): Promise<AssessmentReport | undefined>;
+  /** Records that the reply to this turn reached the user, so a platform retry sends nothing. */
+  markDelivered(turn: Pick<Turn, "channel" | "messageId">): Promise<void>;
+  /** The viewer's assessments (own, and shared with their team) with progress, newest first. */
+  assessments(viewer: Viewer, lang: Lang): Promise<AssessmentOption[]>;
+  /**
+   * The report of an assessment the viewer may see (the engine applies the sharing rule);
+   * undefined when unknown or not theirs. Without a viewer (the operator's CLI) any report.
+   */
+  report(assessmentId: string, lang: Lang, viewer?: Viewer): Promise<AssessmentReport | undefined>;
   checklists(lang: Lang): ChecklistOption[];
 }

@@ -1,8 +1,8 @@
 import type { Lang } from "../../knowledge/clause.js";
 import { FEEDBACK_REASONS, type FeedbackReason, type QuestionRecord } from "../assessment/store.js";
+import type { ActiveTurn } from "./active-turn.js";
 import { messages } from "./messages.js";
 import type { TurnAction } from "./turn.js";
-import type { TurnContext } from "./turn-context.js";
 
 const REASON_LABELS: Record<Lang, Record<FeedbackReason, string>> = {
   zh: { wrong_clause: "引用條文不對", outdated: "規定已過時", not_answered: "沒有回答問題", other: "其他" },
@@ -18,7 +18,7 @@ export function feedbackReasonLabel(reason: FeedbackReason, lang: Lang): string 
  * Records 👍 / 👎 with the question's citation ids. A 👎 without a reason is answered with
  * the reasons to pick from; the pick is recorded as a second 👎 carrying the reason.
  */
-export function recordFeedback(ctx: TurnContext, question: QuestionRecord, action: Extract<TurnAction, { type: "feedback" }>): void {
+export function recordFeedback(ctx: ActiveTurn, question: QuestionRecord, action: Extract<TurnAction, { type: "feedback" }>): void {
   ctx.feedback.push({
     questionId: question.id,
     userId: ctx.turn.userId,

@@ -1,7 +1,7 @@
 import type { Lang } from "../../knowledge/clause.js";
 
 /** Fixed texts of the conversation engine, Traditional Chinese (Taiwan) and English. */
-export const MESSAGES = {
+const MESSAGES = {
   zh: {
     help: [
       "我可以：",
@@ -90,7 +90,7 @@ function count(n: number): string {
   return n.toLocaleString("en-US");
 }
 
-export type Messages = (typeof MESSAGES)["zh"];
+type Messages = (typeof MESSAGES)["zh"];
 
 export function messages(lang: Lang): Messages {
   return MESSAGES[lang] as Messages;

@@ -23,7 +23,7 @@ const WORDS: Array<[Command, RegExp]> = [
   ["changes", /^(法規更新|法規異動|法規變動|最新法規更新|what changed\??|what has changed\??|what's new\??|changes|regulation updates)$/i],
 ];
 
-export interface ParsedCommand {
+interface ParsedCommand {
   command: Command;
   /** What follows the command word: a checklist name, an assessment code. */
   argument?: string;

@@ -116,6 +116,13 @@ export type ReplyPart =
 export interface Reply {
   lang: Lang;
   parts: ReplyPart[];
-  /** True when this turn was delivered before and the stored reply is returned again. */
+  /** True when this turn was recorded before and the stored reply is returned again. */
   duplicate?: boolean;
+  /**
+   * With `duplicate`: whether the channel marked the first reply delivered (Engine.markDelivered).
+   * A duplicate not delivered is sent again (its first delivery failed); a delivered one is not.
+   */
+  delivered?: boolean;
+  /** With `duplicate`: when the first reply was recorded (ISO). */
+  recordedAt?: string;
 }

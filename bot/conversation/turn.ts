@@ -35,6 +35,8 @@ export type TurnAction =
   | { type: "start"; checklistId: string }
   /** Resume (or join, when shared with the user's team) an assessment chosen from a list. */
   | { type: "resume"; assessmentId: string }
+  /** `/compliance assess [name or code]`: the engine resumes the named or open assessment, or starts the named checklist. */
+  | { type: "assess"; name?: string }
   /** 👍 / 👎 on an answer; after 👎, the reason the user picked. */
   | { type: "feedback"; questionId: string; value: "up" | "down"; reason?: FeedbackReason };
 
@@ -53,12 +55,4 @@ export interface Turn {
   action?: TurnAction;
   /** Language of the user interface when the turn has no text (a click); detected from text otherwise. */
   lang?: Lang;
-}
-
-/**
- * Who an assessment shared "with the team" is visible to: the team or workspace, or the
- * conversation when the channel has no team. Adapters pass it as `teamId` to Engine.report.
- */
-export function shareKeyOf(turn: Pick<Turn, "teamId" | "channel" | "conversationId">): string {
-  return turn.teamId ?? `${turn.channel}:${turn.conversationId}`;
 }

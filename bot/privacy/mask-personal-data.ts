@@ -8,7 +8,7 @@ import type { Lang } from "../../knowledge/clause.js";
  */
 export type PersonalDataKind = "national_id" | "phone" | "email" | "card";
 
-export interface MaskResult {
+interface MaskResult {
   text: string;
   /** Kinds found, without repeats. */
   kinds: PersonalDataKind[];

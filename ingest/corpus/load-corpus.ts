@@ -60,6 +60,7 @@ export function loadCorpus(dirs: string[], today: string): Corpus {
       continue;
     }
     seen.set(key, path);
+    for (const reason of result.value.skipped) problems.push({ file: path, reason });
     files.push({ path, raw });
     regulations.push(regulation);
     clauses.push(...result.value.clauses);

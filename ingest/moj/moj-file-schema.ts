@@ -21,7 +21,9 @@ export const MojFileSchema = z
     生效日期: yyyymmdd.optional(),
     生效內容: z.string().optional(),
     廢止註記: z.string().optional(),
-    法規內容: z.array(MojEntrySchema),
+    // Entries are checked one by one (parse-moj-file.ts): one malformed article is reported
+    // and skipped, the rest of the file still loads.
+    法規內容: z.array(z.unknown()),
   })
   .superRefine((file, ctx) => {
     if (!file.法規名稱 && !file.英文法規名稱) {

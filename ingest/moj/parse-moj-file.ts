@@ -1,11 +1,13 @@
 import type { ClauseRecord, ClauseStatus, Lang, RegulationRecord } from "../../knowledge/index.js";
 import { parseChineseNumber } from "../../knowledge/search/text/numerals.js";
-import { type MojFile, MojFileSchema } from "./moj-file-schema.js";
+import { type MojEntry, MojEntrySchema, type MojFile, MojFileSchema } from "./moj-file-schema.js";
 import { itemText, paragraphText, splitArticle } from "./split-article.js";
 
 export interface ParsedRegulation {
   regulation: RegulationRecord;
   clauses: ClauseRecord[];
+  /** Entries of 法規內容 that were malformed and skipped, each with where and why. */
+  skipped: string[];
 }
 
 export type ParseResult = { ok: true; value: ParsedRegulation } | { ok: false; file: string; reason: string };
@@ -28,9 +30,21 @@ export function parseMojFile(file: string, raw: string, today: string): ParseRes
     return { ok: false, file, reason };
   }
   const regulation = toRegulation(file, parsed.data, today);
-  const clauses = toClauses(parsed.data, regulation);
-  if (clauses.length === 0) return { ok: false, file, reason: "field 法規內容: no article (條號) found" };
-  return { ok: true, value: { regulation, clauses } };
+  const skipped: string[] = [];
+  const entries: MojEntry[] = [];
+  parsed.data.法規內容.forEach((entry, index) => {
+    const checked = MojEntrySchema.safeParse(entry);
+    if (checked.success) entries.push(checked.data);
+    else
+      skipped.push(
+        `field 法規內容[${index}]: ${describeEntry(entry)}malformed (${checked.error.issues.map((i) => i.path.join(".") || i.message).join(", ")}); skipped`,
+      );
+  });
+  const clauses = toClauses(entries, regulation);
+  // About 700 regulations of the national database have no article at all (their content is
+  // in attachments, 附件): their record is kept, so their name is known, with no clause.
+  if (clauses.length === 0 && skipped.length > 0) return { ok: false, file, reason: ["field 法規內容: no article (條號) found", ...skipped].join("; ") };
+  return { ok: true, value: { regulation, clauses, skipped } };
 }
 
 function toRegulation(file: string, data: MojFile, today: string): RegulationRecord {
@@ -70,10 +84,15 @@ function articlesNamedIn(note: string | undefined): string[] {
   return [...found];
 }
 
-function toClauses(data: MojFile, regulation: RegulationRecord): ClauseRecord[] {
+function describeEntry(entry: unknown): string {
+  const label = entry && typeof entry === "object" && "條號" in entry ? (entry as { 條號: unknown }).條號 : undefined;
+  return typeof label === "string" && label.trim() ? `${label.trim()} ` : "";
+}
+
+function toClauses(entries: MojEntry[], regulation: RegulationRecord): ClauseRecord[] {
   const clauses: ClauseRecord[] = [];
   let chapter: string | undefined;
-  for (const entry of data.法規內容) {
+  for (const entry of entries) {
     if ("編章節" in entry) {
       chapter = entry.編章節.trim() || undefined;
       continue;

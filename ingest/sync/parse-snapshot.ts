@@ -55,7 +55,7 @@ function withoutArticles(result: ParseResult, rel: string, raw: string, today: s
   }
   // Parse it again with one placeholder article to get the metadata exactly as ingest reads it; the article is dropped.
   const probe = parseMojFile(rel, JSON.stringify({ ...json, 法規內容: [{ 條號: "第 1 條", 條文內容: "" }] }), today);
-  return probe.ok ? { ok: true, value: { regulation: probe.value.regulation, clauses: [] } } : result;
+  return probe.ok ? { ok: true, value: { regulation: probe.value.regulation, clauses: [], skipped: [] } } : result;
 }
 
 /** As ingest does: the Chinese file's status decides for the English text too. */

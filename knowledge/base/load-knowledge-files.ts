@@ -33,7 +33,7 @@ export interface KnowledgeFiles {
 }
 
 /** Reads and validates one YAML file; the error names the file and every bad field. */
-export function readYamlFile<T extends z.ZodTypeAny>(path: string, schema: T): { value: z.infer<T>; raw: string } {
+function readYamlFile<T extends z.ZodTypeAny>(path: string, schema: T): { value: z.infer<T>; raw: string } {
   let raw: string;
   try {
     raw = readFileSync(path, "utf8");

@@ -6,7 +6,7 @@ import { z } from "zod";
  */
 
 /** `PCODE:ARTICLE` with optional `:paragraph[:item[:subItem]]`, e.g. `I0050022:8`, `J0080052:9:1:12`. */
-export const ClauseIdSchema = z.string().regex(/^[A-Z]\d{7}:\d+(?:-\d+)?(?::\d+){0,3}$/, "expected a clause id such as I0050021:27 or J0080052:9:1:12");
+const ClauseIdSchema = z.string().regex(/^[A-Z]\d{7}:\d+(?:-\d+)?(?::\d+){0,3}$/, "expected a clause id such as I0050021:27 or J0080052:9:1:12");
 
 const nonEmpty = z.string().trim().min(1);
 
@@ -116,7 +116,7 @@ export const NotesSchema = z.object({
 });
 
 /** The three results the ministry's forms allow: 是 / 否 / 不適用. */
-export const CHECK_RESULTS = ["yes", "no", "na"] as const;
+const CHECK_RESULTS = ["yes", "no", "na"] as const;
 
 const bilingualList = z.array(nonEmpty).min(1);
 

@@ -1,8 +1,10 @@
 export { createEmbeddings, type EmbeddingsChoice, type EmbeddingsConfig, type EmbeddingsProvider } from "./embeddings/create-embeddings.js";
 export { HashingEmbeddings } from "./embeddings/hashing-embeddings.js";
-export type { LexicalData, SearchDoc, TranslationTable } from "./index/lexical-data.js";
+export { INDEX_FILES } from "./index/index-files.js";
+export type { LexicalData, TranslationTable } from "./index/lexical-data.js";
 export { INDEX_FORMAT, type Manifest, readManifest } from "./index/manifest.js";
 export { openIndex, type SearchIndex } from "./index/open-index.js";
+export { type DocInfo, FIELD_SPECS, type Postings, SEARCH_FIELDS, type SearchField } from "./lexical/postings.js";
 export { createGlossaryMatcher, type GlossaryMatcher } from "./query/glossary-matcher.js";
 export {
   type Action,

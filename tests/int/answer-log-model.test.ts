@@ -20,7 +20,7 @@ const question = (id: string, extra: Partial<QuestionRecord> = {}): QuestionReco
   ...extra,
 });
 
-describe("the answer log records how each answer was made (migration 5)", () => {
+describe("the answer log records how each answer was made (migration 6)", () => {
   const work = tempDir("log-model-");
   afterAll(() => work.cleanup());
 

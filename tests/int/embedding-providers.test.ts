@@ -68,7 +68,7 @@ describe("configured embedding providers over real HTTP", () => {
     const calls = fake.calls.filter((c) => c.path === "/v1/embeddings");
     expect(calls.reduce((n, c) => n + c.inputs, 0)).toBe(report.embedded);
     expect(calls[0]?.auth).toBe("Bearer sk-test");
-    expect((await vectors.search("個人資料", 3)).length).toBe(3);
+    expect((await vectors?.search("個人資料", 3))?.length).toBe(3);
   });
 
   it("embeds with Ollama, and switching models rebuilds the index", async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPostgresStore, type PostgresStore } from "../../adapters/store/postgres-store.js";
-import { type AssessmentStore, createAssistant, createEngine, type Engine } from "../../bot/index.js";
+import { type AssessmentStore, createAssistant, createEngine, type Engine, systemClock } from "../../bot/index.js";
 import { itemOf, say } from "../support/engine.js";
 import { createFakeRetriever, FIXTURE_RULES, fixtureKnowledge } from "../support/fakes/index.js";
 import { createTestDatabase, type TestDatabase } from "../support/postgres.js";
@@ -43,7 +43,7 @@ describe("two engines (two replicas) taking turns of one conversation at the sam
       stores.push(store);
       const gate = holdingCommits(store);
       gates.push(gate);
-      engines.push(createEngine({ assistant, knowledge, store: gate.store, logger }));
+      engines.push(createEngine({ assistant, knowledge, store: gate.store, logger, clock: systemClock }));
     }
     const [a, b] = engines as [Engine, Engine];
     const first = itemOf(await say(a, "bob", "開始自評 迷你"));

@@ -65,7 +65,8 @@ describe("npm run eval -- --llm against a scripted model", () => {
   it("runs the model path and drops every unverified sentence", async () => {
     const env = { LLM_PROVIDER: "openai", LLM_API_KEY: "sk-test", LLM_BASE_URL: `${fake.url}/v1` };
     const { code, stdout, stderr } = await runEval(["--set", set, "--llm", "--verbose"], env);
-    expect(stderr).toBe("");
+    // stderr carries the index build's progress lines (main's eval); never a warning or an error.
+    expect(stderr).not.toMatch(/error|warn|fail|exception/i);
     expect(code).toBe(0);
     const summary = JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}");
     const answered = SET.length - 1;

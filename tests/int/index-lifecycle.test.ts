@@ -68,4 +68,31 @@ describe("index lifecycle (real HNSWLib and files in a temp dir)", () => {
     expect(report.problems).toEqual([{ file: bad, reason: expect.stringContaining("法規網址") }]);
     expect(manifest.counts.regulations).toBe(14);
   });
+
+  it("skips one malformed article, reports it, and loads the rest of its file", async () => {
+    const file = join(corpus, "zh", "J0170002.json");
+    const data = JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
+    const index = data.法規內容.findIndex((e: { 條號?: string }) => e.條號?.replace(/\s+/g, "") === "第3條");
+    data.法規內容[index] = { 條號: "第 3 條", 條文內容: 42 };
+    writeFileSync(file, JSON.stringify(data));
+    const { report, kb } = await ensureIndex(options(128));
+    expect(report.problems).toContainEqual({ file, reason: expect.stringMatching(/法規內容\[\d+\]: 第 3 條 malformed/) });
+    // Only the English translation of the skipped article is left to quote.
+    expect(kb.clause("J0170002:3", "zh")?.lang).not.toBe("zh");
+    expect(kb.clause("J0170002:2", "zh")?.lawName).toBe("消費者保護法施行細則");
+    expect(kb.clause("J0170002:4", "zh")).toBeDefined();
+  });
+
+  it("keeps the last good version of a file whose update does not parse", async () => {
+    const file = join(corpus, "zh", "I0050021.json");
+    writeFileSync(file, "{ broken update");
+    const { report, kb } = await ensureIndex(options(128));
+    expect(report.status).toBe("updated");
+    expect(report.problems).toContainEqual({ file, reason: expect.stringContaining("the last good version (2023-05-31) stays in the index") });
+    // The Chinese text stays under its Chinese label; the English file does not stand in for it.
+    expect(kb.regulation("I0050021", "zh")).toMatchObject({ lang: "zh", name: "個人資料保護法" });
+    expect(kb.clause("I0050021:27", "zh")).toMatchObject({ lang: "zh", lawName: "個人資料保護法" });
+    // Unchanged files keep the index as it is, bad file included.
+    expect((await ensureIndex(options(128))).report.status).toBe("up-to-date");
+  });
 });

@@ -59,7 +59,7 @@ describe("two `npm start` replicas on one PostgreSQL answer log", () => {
     // Slack's retry of the same event (same event_id and client_msg_id) reaches the other replica.
     const retry = await sendSigned(events(b), body, { headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" } });
     expect(retry.status).toBe(200);
-    await waitForLog(b, "slack redelivery already answered; nothing posted");
+    await waitForLog(b, "retry of a recorded turn: nothing sent");
     await fake.settle(300);
     expect(inThread(ts)).toHaveLength(1);
   });
@@ -67,7 +67,7 @@ describe("two `npm start` replicas on one PostgreSQL answer log", () => {
   it("answers once when both replicas get the same event at the same moment", async () => {
     const ts = `${Math.floor(Date.now() / 1000)}.000202`;
     const body = messageEvent({ text: "<@UBOT0001> 委外物流要怎麼監督？", channel: "CGENERAL01", ts });
-    const redeliveries = () => [...a.logs, ...b.logs].filter((l) => l.msg === "slack redelivery already answered; nothing posted").length;
+    const redeliveries = () => [...a.logs, ...b.logs].filter((l) => l.msg === "retry of a recorded turn: nothing sent").length;
     const before = redeliveries();
     const statuses = await Promise.all([sendSigned(events(a), body), sendSigned(events(b), body)]);
     expect(statuses.map((r) => r.status)).toEqual([200, 200]);

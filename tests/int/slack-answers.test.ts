@@ -207,7 +207,7 @@ describe("questions in Slack: cited answers in threads", () => {
     expect(text).not.toContain("disk I/O");
     expect(text).not.toContain("at ");
     const logged = bot.logger.entries.find((e) => e.level === "error" && e.fields.requestId === requestId);
-    expect(logged?.message).toBe("engine failed on a slack turn");
+    expect(logged?.message).toBe("engine failed");
     expect(JSON.stringify(logged?.fields)).toContain("disk I/O error");
   });
 

@@ -1,32 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Runtime } from "../../adapters/runtime.js";
-import { tempDir } from "../support/corpus.js";
-import { type FakeSlackApi, type SlackCall, startFakeSlackApi } from "../support/slack/fake-slack-api.js";
+import type { FakeSlackApi, SlackCall } from "../support/slack/fake-slack-api.js";
 import { button, buttonsOf, limitProblems, textOf } from "../support/slack/slack-blocks.js";
-import { type SlackBotServer, slackRuntime, startSlackBot } from "../support/slack/slack-bot-server.js";
+import { type SlackBotServer, startSlackBot, useSlackBot } from "../support/slack/slack-bot-server.js";
 import { blockActions, envelope, freshId, interaction, messageEvent, sendSigned, slashCommand } from "../support/slack/slack-requests.js";
 
 const FORM = { contentType: "application/x-www-form-urlencoded" } as const;
 const DM = "DALICE01";
 
 describe("a self-assessment in Slack, by button clicks", () => {
-  const data = tempDir("slack-assess-");
   let runtime: Runtime & { answerLogPath: string };
   let fake: FakeSlackApi;
   let bot: SlackBotServer;
   let code = "";
   const firstClick: { body?: string } = {};
   let pauseCard: SlackCall | undefined;
-
-  beforeAll(async () => {
-    runtime = await slackRuntime(data.path);
-    fake = await startFakeSlackApi();
-    bot = await startSlackBot({ runtime, fake });
-  });
-  afterAll(async () => {
-    await bot?.close();
-    await fake?.close();
-    data.cleanup();
+  useSlackBot("slack-assess-", (setup) => {
+    ({ runtime, fake, bot } = setup);
   });
 
   const rows = (sql: string, ...params: unknown[]) => bot.store.db.prepare(sql).all(...params) as Array<Record<string, unknown>>;

@@ -1,32 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createSlackChannel } from "../../adapters/channels/slack/index.js";
 import { loadConfig } from "../../adapters/config.js";
 import type { Runtime } from "../../adapters/runtime.js";
 import { isAppError } from "../../knowledge/index.js";
-import { corpusDir, tempDir } from "../support/corpus.js";
+import { corpusDir } from "../support/corpus.js";
+import { scriptedEngine } from "../support/fakes/index.js";
 import { recordingLogger } from "../support/recording-logger.js";
-import { type FakeSlackApi, startFakeSlackApi } from "../support/slack/fake-slack-api.js";
+import type { FakeSlackApi } from "../support/slack/fake-slack-api.js";
 import { startFakeSocketMode } from "../support/slack/fake-socket-mode.js";
 import { limitProblems, textOf } from "../support/slack/slack-blocks.js";
-import { type SlackBotServer, slackRuntime, startSlackBot } from "../support/slack/slack-bot-server.js";
+import { type SlackBotServer, startSlackBot, useSlackBot } from "../support/slack/slack-bot-server.js";
 import { blockActions, envelope, interaction, messageEvent, SIGNING_SECRET, sendSigned, signature } from "../support/slack/slack-requests.js";
 
 // Questions and texts written for these tests.
 describe("the Slack endpoint: signatures, acknowledgements and odd requests", () => {
-  const data = tempDir("slack-protocol-");
   let runtime: Runtime & { answerLogPath: string };
   let fake: FakeSlackApi;
   let bot: SlackBotServer;
-
-  beforeAll(async () => {
-    runtime = await slackRuntime(data.path);
-    fake = await startFakeSlackApi();
-    bot = await startSlackBot({ runtime, fake });
-  });
-  afterAll(async () => {
-    await bot?.close();
-    await fake?.close();
-    data.cleanup();
+  useSlackBot("slack-protocol-", (setup) => {
+    ({ runtime, fake, bot } = setup);
   });
 
   const count = (sql: string) => Number((bot.store.db.prepare(sql).get() as { n: number }).n);
@@ -179,13 +171,13 @@ describe("the Slack endpoint: signatures, acknowledgements and odd requests", ()
     const logged = JSON.stringify(bot.logger.entries);
     expect(logged).not.toContain("A123456789");
     expect(logged).not.toContain("我的身分證");
-    expect(logged).toContain("slack turn delivered");
+    expect(logged).toContain("turn delivered");
   });
 });
 
 describe("starting the Slack channel", () => {
   const base = { REGULATIONS_DIR: corpusDir(), LOG_LEVEL: "silent" as const };
-  const engine = { handle: async () => ({ lang: "zh" as const, parts: [] }), assessments: async () => [], report: async () => undefined, checklists: () => [] };
+  const engine = scriptedEngine();
 
   it("is off, and says so, when no Slack variable is set", () => {
     const logger = recordingLogger();

@@ -4,6 +4,7 @@ import { createTeamsChannel, teamsMode } from "../../adapters/channels/teams/ind
 import { loadConfig } from "../../adapters/config.js";
 import { isAppError } from "../../knowledge/index.js";
 import { tempDir } from "../support/corpus.js";
+import { scriptedEngine } from "../support/fakes/index.js";
 import { recordingLogger } from "../support/recording-logger.js";
 import { post, textMessage } from "../support/teams/activities.js";
 import { type FakeConnector, startFakeConnector } from "../support/teams/fake-connector.js";
@@ -129,12 +130,7 @@ describe("Teams channel authentication", () => {
 });
 
 describe("Teams channel start-up", () => {
-  const engine = {
-    handle: async () => ({ lang: "zh" as const, parts: [] }),
-    assessments: async () => [],
-    report: async () => undefined,
-    checklists: () => [],
-  };
+  const engine = scriptedEngine();
   const channel = (env: Record<string, string>, logger = recordingLogger()) =>
     createTeamsChannel({ config: loadConfig({ LOG_LEVEL: "silent", ...env }), engine, logger });
 

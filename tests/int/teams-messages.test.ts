@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Engine } from "../../bot/index.js";
 import { tempDir } from "../support/corpus.js";
+import { scriptedEngine } from "../support/fakes/index.js";
 import { actionsOf, botAdded, cardOf, execute, mentionMessage, post, submit, textMessage, textOf } from "../support/teams/activities.js";
 import { type FakeConnector, startFakeConnector } from "../support/teams/fake-connector.js";
 import { startTeamsBot, type TeamsBotServer, teamsServices } from "../support/teams/teams-bot-server.js";
@@ -30,11 +31,28 @@ describe("Teams messages, answers and cards (emulator mode)", () => {
   });
   beforeEach(async () => {
     connector = await startFakeConnector();
-    bot = await startTeamsBot(services.engine);
+    // Redeliveries here come within milliseconds: re-send an undelivered reply at once.
+    bot = await startTeamsBot(services.engine, { REDELIVER_AFTER_MS: "0" });
   });
   afterEach(async () => {
     await bot.close();
     await connector.close();
+  });
+
+  it("re-sends a recorded reply whose delivery failed when the same activity comes again, and only then", async () => {
+    const activity = textMessage(connector.serviceUrl, "個資法第28條", { userId: "29:erin", conversationId: "a:personal-erin" });
+    // The reply and the failure notice are both refused: the user saw nothing.
+    connector.failNext(2);
+    expect((await post(bot.messagesUrl, activity)).status).toBe(200);
+    expect(connector.sent()).toHaveLength(0);
+    expect(query("SELECT delivered_at FROM deliveries WHERE channel = 'teams' AND message_id = ?", activity.id)).toEqual([{ delivered_at: null }]);
+    expect((await post(bot.messagesUrl, activity)).status).toBe(200);
+    expect(connector.sent()).toHaveLength(1);
+    expect(textOf(cardOf(connector.sent()[0]?.body))).toContain("《個人資料保護法》第28條");
+    expect(query("SELECT delivered_at FROM deliveries WHERE channel = 'teams' AND message_id = ?", activity.id)[0]?.delivered_at).toEqual(expect.any(String));
+    expect((await post(bot.messagesUrl, activity)).status).toBe(200);
+    expect(connector.sent()).toHaveLength(1);
+    expect(query("SELECT COUNT(*) AS n FROM questions WHERE conversation_id = 'a:personal-erin'")).toEqual([{ n: 1 }]);
   });
 
   it("answers a question in a personal chat with a cited Adaptive Card, once per activity id", async () => {
@@ -189,7 +207,7 @@ describe("Teams messages, answers and cards (emulator mode)", () => {
 
   it("answers malformed card values clearly: a reply for Action.Submit, 400 for Action.Execute", async () => {
     await post(bot.messagesUrl, submit(connector.serviceUrl, { ca: "answer", assessmentId: "AAAAAA", itemId: "TF-01", result: "maybe" }, "bot-1"));
-    expect(connector.sent()[0]?.body.text).toMatch(/這個按鈕的內容無法辨識.*請求編號 [0-9a-f]{8}/);
+    expect(connector.sent()[0]?.body.text).toMatch(/這個按鈕的內容無法辨識.*請求編號 tm-[0-9a-f]{8}/);
     await post(
       bot.messagesUrl,
       submit(connector.serviceUrl, { ca: "answer", assessmentId: "AAAAAA", itemId: "TF-01", result: "yes", note: "長".repeat(1001) }, "bot-1"),
@@ -220,14 +238,9 @@ describe("Teams messages, answers and cards (emulator mode)", () => {
 });
 
 describe("Teams channel when the engine fails", () => {
-  const failing: Engine = {
-    handle: async () => {
-      throw new Error("database is locked");
-    },
-    assessments: async () => [],
-    report: async () => undefined,
-    checklists: () => [],
-  };
+  const failing: Engine = scriptedEngine(async () => {
+    throw new Error("database is locked");
+  });
 
   it("tells the user briefly, with the request id, for a message and for a card action", async () => {
     const connector = await startFakeConnector();
@@ -235,10 +248,12 @@ describe("Teams channel when the engine fails", () => {
     try {
       const message = await post(bot.messagesUrl, textMessage(connector.serviceUrl, "個資法第27條"));
       expect(message.status).toBe(200);
-      expect(connector.sent()[0]?.body.text).toBe(`抱歉，系統暫時無法處理這則訊息，請稍後再試。（請求編號 ${message.requestId}）`);
+      expect(connector.sent()[0]?.body.text).toBe(`抱歉，處理這則訊息時發生錯誤，請稍後再試。若問題持續，請把代碼 ${message.requestId} 提供給管理員。`);
       const invoke = await post(bot.messagesUrl, execute(connector.serviceUrl, { ca: "command", command: "status" }, "bot-1", { locale: "en-US" }));
       expect(invoke.status).toBe(200);
-      expect(invoke.body?.value).toBe(`Sorry, I could not process that message. Please try again later. (request id ${invoke.requestId})`);
+      expect(invoke.body?.value).toBe(
+        `Sorry, something went wrong while handling this message. Please try again later. If it keeps happening, give your admin the code ${invoke.requestId}.`,
+      );
       const logged = bot.logger.entries.find((e) => e.level === "error");
       expect(logged).toMatchObject({ message: "engine failed", fields: { requestId: message.requestId, err: "database is locked" } });
       expect(JSON.stringify(bot.logger.entries)).not.toContain("個資法第27條");
@@ -255,7 +270,7 @@ describe("Teams channel when the engine fails", () => {
       connector.failNext(2);
       const response = await post(bot.messagesUrl, textMessage(connector.serviceUrl, "hi"));
       expect(response.status).toBe(200);
-      expect(bot.logger.entries.some((e) => e.level === "error" && e.message === "teams turn error")).toBe(true);
+      expect(bot.logger.entries.some((e) => e.level === "error" && e.message === "delivery failed")).toBe(true);
     } finally {
       await bot.close();
       await connector.close();

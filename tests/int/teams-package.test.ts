@@ -10,7 +10,6 @@ import {
   drawColorIcon,
   drawOutlineIcon,
   encodePng,
-  readPngInfo,
   TEAMS_APP_DIR,
   TeamsManifestSchema,
 } from "../../adapters/channels/teams/app-package/index.js";
@@ -77,8 +76,8 @@ describe("the Teams app package", () => {
 
     const color = await archive.file(packed.icons.color)?.async("uint8array");
     const outline = await archive.file(packed.icons.outline)?.async("uint8array");
-    expect(readPngInfo(color as Uint8Array)).toMatchObject({ width: 192, height: 192 });
-    expect(readPngInfo(outline as Uint8Array)).toMatchObject({ width: 32, height: 32, colorType: 6 });
+    expect(decodePng(color as Uint8Array).info).toMatchObject({ width: 192, height: 192 });
+    expect(decodePng(outline as Uint8Array).info).toMatchObject({ width: 32, height: 32, colorType: 6 });
     const pixels = decodePng(outline as Uint8Array).pixels;
     let transparent = 0;
     for (let i = 0; i < pixels.length; i += 4) {
@@ -89,8 +88,9 @@ describe("the Teams app package", () => {
   });
 
   it("keeps the committed icons in step with the script that draws them", () => {
-    expect(readFileSync(join(TEAMS_APP_DIR, "color.png")).equals(encodePng(drawColorIcon()))).toBe(true);
-    expect(readFileSync(join(TEAMS_APP_DIR, "outline.png")).equals(encodePng(drawOutlineIcon()))).toBe(true);
+    // The same pixels (the PNG bytes depend on the encoder's compression).
+    expect(Buffer.from(decodePng(readFileSync(join(TEAMS_APP_DIR, "color.png"))).pixels).equals(Buffer.from(drawColorIcon().pixels))).toBe(true);
+    expect(Buffer.from(decodePng(readFileSync(join(TEAMS_APP_DIR, "outline.png"))).pixels).equals(Buffer.from(drawOutlineIcon().pixels))).toBe(true);
   });
 
   it("refuses to package without an app id, or with icons Teams would reject", async () => {

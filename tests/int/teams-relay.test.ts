@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Engine } from "../../bot/index.js";
 import { tempDir } from "../support/corpus.js";
+import { scriptedEngine } from "../support/fakes/index.js";
 import { startServer } from "../support/server.js";
 import { post, textMessage } from "../support/teams/activities.js";
 import { type FakeConnector, startFakeConnector } from "../support/teams/fake-connector.js";
@@ -11,16 +12,13 @@ const APP_ID = "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b";
 
 /** An engine that counts the turns it was given: a rejected request must reach none. */
 function countingEngine(): Engine & { turns: number } {
-  const engine = {
-    turns: 0,
-    handle: async () => {
+  const engine = Object.assign(
+    scriptedEngine(async () => {
       engine.turns++;
-      return { lang: "zh" as const, parts: [{ kind: "notice" as const, text: "hi", tone: "info" as const }] };
-    },
-    assessments: async () => [],
-    report: async () => undefined,
-    checklists: () => [],
-  };
+      return { lang: "zh", parts: [{ kind: "notice", text: "hi", tone: "info" }] };
+    }),
+    { turns: 0 },
+  );
   return engine;
 }
 

@@ -13,8 +13,12 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts `npm start` as a user would (through tsx) on a free port; resolves once it listens. */
-export function startServer(dataDir: string, env: Record<string, string> = {}, timeoutMs = 60_000): Promise<RunningServer> {
+/**
+ * Starts `npm start` as a user would (through tsx) on a free port; resolves once it listens
+ * and its index is in use (on a first start the server listens at once and builds the
+ * index in a child process; pass `untilIndex: false` to resolve on listening alone).
+ */
+export function startServer(dataDir: string, env: Record<string, string> = {}, timeoutMs = 90_000, untilIndex = true): Promise<RunningServer> {
   const child = spawn(TSX, ["adapters/server-main.ts"], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", REGULATIONS_DIR: corpusDir(), DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "info", ...env },
@@ -27,6 +31,8 @@ export function startServer(dataDir: string, env: Record<string, string> = {}, t
       child.once("exit", () => done());
       child.kill("SIGTERM");
     });
+  let building = false;
+  let url: string | undefined;
   return new Promise((ready, fail) => {
     const timer = setTimeout(() => fail(new Error(`server did not start in ${timeoutMs} ms:\n${output}`)), timeoutMs);
     child.once("exit", (code) => fail(new Error(`server exited with ${code}:\n${output}`)));
@@ -40,9 +46,13 @@ export function startServer(dataDir: string, env: Record<string, string> = {}, t
         try {
           const entry = JSON.parse(line) as Record<string, unknown>;
           logs.push(entry);
-          if (typeof entry.msg === "string" && entry.msg.startsWith("listening")) {
+          const message = typeof entry.msg === "string" ? entry.msg : "";
+          if (message.startsWith("no usable index yet") || message.startsWith("the index is out of date")) building = true;
+          if (message === "new index in use") building = false;
+          if (message.startsWith("listening")) url = `http://127.0.0.1:${entry.port}`;
+          if (url && (!building || !untilIndex)) {
             clearTimeout(timer);
-            ready({ url: `http://127.0.0.1:${entry.port}`, logs, child, stop });
+            ready({ url, logs, child, stop });
           }
         } catch {
           // not a log line

@@ -28,7 +28,13 @@ async function main(): Promise<void> {
   const { counts } = services.index.manifest;
   process.stdout.write(`${WELCOME}\n(${counts.regulations} regulation files, ${counts.articles} articles indexed)\n\n`);
   try {
-    await runTerminalConversation({ engine: services.engine, logger, userId: values.user ?? config.cliUser, reportDir: join(config.dataDir, "reports") });
+    await runTerminalConversation({
+      engine: services.engine,
+      logger,
+      userId: values.user ?? config.cliUser,
+      reportDir: join(config.dataDir, "reports"),
+      timeoutMs: config.env.TURN_TIMEOUT_MS,
+    });
   } finally {
     await services.store.close();
   }

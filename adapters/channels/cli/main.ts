@@ -51,7 +51,11 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case "ingest": {
-      const runtime = await createRuntime(config, { logger, onProgress: progress });
+      // SIGTERM/SIGINT stop a long build between two files; the current index stays as it was.
+      const controller = new AbortController();
+      process.once("SIGTERM", () => controller.abort());
+      process.once("SIGINT", () => controller.abort());
+      const runtime = await createRuntime(config, { logger, onProgress: progress, signal: controller.signal });
       printIngestReport(runtime.report, runtime.index.manifest);
       return;
     }
@@ -71,6 +75,7 @@ async function main(argv: string[]): Promise<void> {
           userId: values.user ?? config.cliUser,
           opening,
           reportDir: join(config.dataDir, "reports"),
+          timeoutMs: config.env.TURN_TIMEOUT_MS,
         });
       } finally {
         await services.store.close();

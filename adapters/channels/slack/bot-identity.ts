@@ -1,7 +1,7 @@
 import type { Logger } from "../../../bot/index.js";
 import type { WebClient } from "./web-client.js";
 
-export interface BotIdentity {
+interface BotIdentity {
   botUserId?: string;
   botId?: string;
 }

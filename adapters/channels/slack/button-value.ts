@@ -22,7 +22,7 @@ const TurnActionSchema: z.ZodType<TurnAction> = z.discriminatedUnion("type", [
  * What a button carries in its `value` (at most 2000 characters): an engine action, or a
  * request this adapter serves itself (the full clause in a modal, the evidence-note modal).
  */
-export const ButtonValueSchema = z.discriminatedUnion("k", [
+const ButtonValueSchema = z.discriminatedUnion("k", [
   /** `it`: the item of the message the button is on, for commands that leave it (skip, back, pause). */
   z.object({ k: z.literal("turn"), a: TurnActionSchema, l: LangSchema, it: id.optional() }),
   z.object({ k: z.literal("clause"), id, l: LangSchema, label: z.string().max(300), url: z.string().max(500) }),

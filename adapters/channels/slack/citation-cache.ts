@@ -1,6 +1,6 @@
+import { LRUCache } from "lru-cache";
 import { type Citation, citeClause } from "../../../bot/index.js";
 import type { KnowledgeSource, Lang } from "../../../knowledge/index.js";
-import { createLru } from "./lru.js";
 
 /**
  * The clauses behind "閱讀全文" buttons. A button carries only the clause id (values are
@@ -8,7 +8,7 @@ import { createLru } from "./lru.js";
  * when the composition root passes it, from the knowledge source.
  */
 export function createCitationCache(knowledge?: KnowledgeSource, max = 2_000) {
-  const cache = createLru<string, Citation>(max);
+  const cache = new LRUCache<string, Citation>({ max });
   return {
     remember(citations: Citation[], lang: Lang): void {
       for (const c of citations) cache.set(`${lang}|${c.id}`, c);

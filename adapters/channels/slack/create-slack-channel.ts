@@ -1,11 +1,13 @@
 import { App } from "@slack/bolt";
+import { type Clock, createKeyedQueue, systemClock } from "../../../bot/index.js";
 import type { KnowledgeSource } from "../../../knowledge/index.js";
 import type { ChannelDeps } from "../../http/channel-deps.js";
 import type { ChannelMount } from "../../http/create-http-app.js";
+import { createTurnRunner } from "../shared/run-turn.js";
 import { createBotIdentity, errorSummary } from "./bot-identity.js";
 import { createCitationCache } from "./citation-cache.js";
-import { createConversationSerial } from "./conversation-serial.js";
 import { createDmChannels } from "./dm-channels.js";
+import type { SlackHandlerDeps } from "./handler-deps.js";
 import { registerAppHome } from "./handlers/app-home.js";
 import { registerBlockActions } from "./handlers/block-actions.js";
 import { registerMessageEvents } from "./handlers/message-events.js";
@@ -13,10 +15,9 @@ import { registerSlashCommand } from "./handlers/slash-command.js";
 import { registerViewSubmission } from "./handlers/view-submission.js";
 import { createItemCards } from "./item-cards.js";
 import { createHttpReceiver, createSocketReceiver, SLACK_EVENTS_PATH } from "./receivers.js";
+import { slackSettings } from "./settings.js";
 import { toSlackLogger } from "./slack-logger.js";
 import { createPoster } from "./slack-poster.js";
-import type { SlackRuntime } from "./slack-runtime.js";
-import { slackSettings } from "./slack-settings.js";
 import { keepSocketConnected } from "./socket-connection.js";
 import { clientOptions, createWebClient, type WebClientOptions } from "./web-client.js";
 import { createWorkQueue } from "./work-queue.js";
@@ -28,7 +29,8 @@ export interface SlackChannelDeps extends ChannelDeps {
   webClient?: WebClientOptions;
   /** Engine turns run at once after acknowledgements (default 4). */
   concurrency?: number;
-  now?: () => Date;
+  /** The time shown on the Home tab ("updated …"). */
+  clock?: Clock;
 }
 
 /** Longest wait for queued work when the server stops. */
@@ -50,7 +52,7 @@ export function createSlackChannel(deps: SlackChannelDeps): ChannelMount | undef
   const slackLogger = toSlackLogger(log);
   const client = createWebClient(settings, slackLogger, log, deps.webClient);
   const identity = createBotIdentity(client, log);
-  const rt: SlackRuntime = {
+  const rt: SlackHandlerDeps = {
     engine: deps.engine,
     client,
     poster: createPoster(client, log),
@@ -60,8 +62,9 @@ export function createSlackChannel(deps: SlackChannelDeps): ChannelMount | undef
     cards: createItemCards(),
     citations: createCitationCache(deps.knowledge),
     queue: createWorkQueue(deps.concurrency),
-    serial: createConversationSerial(),
-    now: deps.now ?? (() => new Date()),
+    serial: createKeyedQueue(),
+    runTurn: createTurnRunner({ engine: deps.engine, timeoutMs: deps.config.env.TURN_TIMEOUT_MS, redeliverAfterMs: deps.config.env.REDELIVER_AFTER_MS }),
+    clock: deps.clock ?? systemClock,
   };
 
   const http = settings.mode === "http" ? createHttpReceiver(settings, slackLogger, log) : undefined;

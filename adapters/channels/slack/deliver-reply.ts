@@ -3,12 +3,12 @@ import { closedItemBlocks } from "./blocks/item-blocks.js";
 import { actions, type Block, button } from "./blocks/mrkdwn.js";
 import { errorSummary } from "./bot-identity.js";
 import { ACTION_PREFIX, turnButton } from "./button-value.js";
+import type { SlackHandlerDeps } from "./handler-deps.js";
 import type { ItemCard } from "./item-cards.js";
 import type { Destination } from "./places.js";
 import { renderReply, type SlackMessage } from "./render-reply.js";
 import { deliverReport } from "./report-delivery.js";
-import type { SlackRuntime } from "./slack-runtime.js";
-import { slackTexts } from "./slack-texts.js";
+import { slackTexts } from "./texts.js";
 import type { Placeholder } from "./working-state.js";
 
 /** What happened to the item in front of the user when no answer was recorded (skip, back, pause). */
@@ -35,7 +35,7 @@ export interface Delivery {
  * recorded (or closed, without buttons, when the conversation moved on), then the rest is
  * posted in order, items tracked as the new live message, reports uploaded as files.
  */
-export async function deliverReply(rt: SlackRuntime, reply: Reply, delivery: Delivery, log: Logger): Promise<number> {
+export async function deliverReply(rt: SlackHandlerDeps, reply: Reply, delivery: Delivery, log: Logger): Promise<number> {
   const rendered = renderReply(reply);
   rt.citations.remember(rendered.citations, reply.lang);
   let messages = rendered.messages;
@@ -68,7 +68,12 @@ export async function deliverReply(rt: SlackRuntime, reply: Reply, delivery: Del
   for (const report of rendered.reports) {
     await deliverReport(
       rt,
-      { ...report, userId: delivery.userId, ...(delivery.teamId ? { teamId: delivery.teamId } : {}), lang: reply.lang, destination: delivery.destination },
+      {
+        ...report,
+        viewer: { channel: "slack", userId: delivery.userId, conversationId: delivery.conversationId, ...(delivery.teamId ? { teamId: delivery.teamId } : {}) },
+        lang: reply.lang,
+        destination: delivery.destination,
+      },
       log,
     );
   }
@@ -77,7 +82,7 @@ export async function deliverReply(rt: SlackRuntime, reply: Reply, delivery: Del
 
 /** The answer in place of the working state; posted anew when the update fails. */
 async function replacePlaceholder(
-  rt: SlackRuntime,
+  rt: SlackHandlerDeps,
   placeholder: Placeholder,
   delivery: Delivery,
   message: SlackMessage,

@@ -1,4 +1,4 @@
-import { createLru } from "./lru.js";
+import { LRUCache } from "lru-cache";
 import type { WebClient } from "./web-client.js";
 
 /**
@@ -7,7 +7,7 @@ import type { WebClient } from "./web-client.js";
  * channel id of a DM never changes.
  */
 export function createDmChannels(client: WebClient) {
-  const cache = createLru<string, string>(10_000);
+  const cache = new LRUCache<string, string>({ max: 10_000 });
   return {
     async open(userId: string): Promise<string> {
       const known = cache.get(userId);

@@ -2,5 +2,3 @@
 export { createSlackChannel, type SlackChannelDeps } from "./create-slack-channel.js";
 /** The path Slack posts events, commands and interactivity to. */
 export { SLACK_EVENTS_PATH } from "./receivers.js";
-/** Reads the Slack settings from the environment; throws a CONFIG_INVALID error listing what is missing. */
-export { type SlackSettings, slackSettings } from "./slack-settings.js";

@@ -1,5 +1,5 @@
+import { LRUCache } from "lru-cache";
 import type { Block } from "./blocks/mrkdwn.js";
-import { createLru } from "./lru.js";
 
 /** An item message that still has its buttons. */
 export interface ItemCard {
@@ -17,7 +17,7 @@ export interface ItemCard {
  * and they still work (every button names its assessment and item).
  */
 export function createItemCards(max = 10_000) {
-  const cards = createLru<string, ItemCard>(max);
+  const cards = new LRUCache<string, ItemCard>({ max });
   return {
     get: (conversationId: string) => cards.get(conversationId),
     set: (conversationId: string, card: ItemCard) => cards.set(conversationId, card),

@@ -1,5 +1,3 @@
-import { randomBytes } from "node:crypto";
-
 /** Where messages go: a channel (a DM or a channel), optionally inside a thread. */
 export interface Place {
   channel: string;
@@ -23,9 +21,4 @@ export function conversationIdOf(place: Place): string {
 /** Direct-message channel ids start with D (https://docs.slack.dev/reference/objects/conversation-object). */
 export function isDmChannel(channel: string | undefined): boolean {
   return Boolean(channel?.startsWith("D"));
-}
-
-/** A short id the user can quote to an admin and that finds the request in the log. */
-export function newRequestId(): string {
-  return `sl-${randomBytes(4).toString("hex")}`;
 }

@@ -1,8 +1,8 @@
 import { ExpressReceiver, type Logger as SlackLogger, SocketModeReceiver } from "@slack/bolt";
 import { type Request, type Response, Router } from "express";
 import type { Logger } from "../../../bot/index.js";
-import { isKnownPayload } from "./payloads.js";
-import type { SlackSettings } from "./slack-settings.js";
+import { isKnownPayload, structureProblem } from "./payload-schema.js";
+import type { SlackSettings } from "./settings.js";
 import { clientOptions, type WebClientOptions } from "./web-client.js";
 
 /** The path Slack posts events, slash commands and interactivity to (see adapters/channels/slack/manifest.yaml). */
@@ -13,6 +13,9 @@ export const SLACK_EVENTS_PATH = "/slack/events";
  * the raw body itself (the v0 signature covers the exact bytes), answers 401 to a bad or
  * stale signature and 400 to a body that does not parse. A signed body of no known type is
  * answered 400 at once; plain Bolt would hold it until its 3-second timeout and answer 404.
+ * A signed body of a known type but a broken structure (`event: null`, `actions` not an
+ * array) is acknowledged with 200 and logged: Slack signed it, so retrying cannot help, and
+ * any other status makes Slack retry it.
  */
 class SlackExpressReceiver extends ExpressReceiver {
   constructor(
@@ -26,6 +29,12 @@ class SlackExpressReceiver extends ExpressReceiver {
     if (!isKnownPayload(req.body)) {
       this.log.warn({ path: req.path }, "signed slack request of unknown type rejected");
       res.status(400).send();
+      return;
+    }
+    const problem = structureProblem(req.body);
+    if (problem) {
+      this.log.warn({ path: req.path, problem }, "signed slack request of invalid structure acknowledged and ignored");
+      res.status(200).send();
       return;
     }
     return super.requestHandler(req, res);

@@ -19,7 +19,7 @@ export interface SlackMessage {
   recorded?: RecordedView;
 }
 
-export interface RenderedReply {
+interface RenderedReply {
   messages: SlackMessage[];
   /** Reports to deliver as files. */
   reports: Array<{ assessmentId: string; label: string }>;

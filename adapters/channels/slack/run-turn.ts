@@ -1,11 +1,11 @@
 import type { Logger, Reply, Turn } from "../../../bot/index.js";
-import { isAppError, type Lang } from "../../../knowledge/index.js";
+import type { Lang } from "../../../knowledge/index.js";
+import type { TurnResult } from "../shared/run-turn.js";
 import { section } from "./blocks/mrkdwn.js";
 import { errorSummary } from "./bot-identity.js";
 import { type Delivery, deliverReply } from "./deliver-reply.js";
+import type { SlackHandlerDeps } from "./handler-deps.js";
 import type { Destination } from "./places.js";
-import type { SlackRuntime } from "./slack-runtime.js";
-import { slackTexts } from "./slack-texts.js";
 import { createWorkingState, type Placeholder } from "./working-state.js";
 
 export interface TurnJob extends Delivery {
@@ -18,56 +18,33 @@ export interface TurnJob extends Delivery {
 }
 
 /**
- * One turn after the acknowledgement: the engine, then the delivery. A failure anywhere
- * gives the user a short message with the request id (never a stack trace); the detail
- * goes to the log. A redelivery the engine already answered posts nothing.
+ * One Slack turn after the acknowledgement, through the shared runner (engine with a
+ * timeout, delivery, delivered mark), one at a time per conversation: two replies posted at
+ * once could interleave in a thread, and a retry waits for the turn it repeats.
  */
-export function runTurn(rt: SlackRuntime, job: TurnJob): Promise<Reply | undefined> {
-  return rt.serial(job.conversationId, () => turn(rt, job));
-}
-
-async function turn(rt: SlackRuntime, job: TurnJob): Promise<Reply | undefined> {
-  const log = rt.logger.child({ requestId: job.requestId, user: job.turn.userId, conversation: job.turn.conversationId, message: job.turn.messageId });
-  const started = performance.now();
-  const working = createWorkingState(rt.poster, job.destination, job.lang, log);
-  let reply: Reply;
-  try {
-    reply = await rt.engine.handle({ channel: "slack", ...job.turn }, working.hooks);
-  } catch (error) {
-    log.error({ error: errorSummary(error), code: isAppError(error) ? error.code : undefined, stack: (error as Error).stack }, "engine failed on a slack turn");
-    await sendFailure(rt, job.destination, job.lang, job.requestId, log, await working.placeholder());
-    return undefined;
-  }
-  const placeholder = await working.placeholder();
-  const engineMs = Math.round(performance.now() - started);
-  if (reply.duplicate) {
-    log.info({ engineMs }, "slack redelivery already answered; nothing posted");
-    return reply;
-  }
-  const notices = (job.notices ?? []).map((n) => ({ kind: "notice" as const, text: n.text, tone: n.tone }));
-  try {
-    const posted = await deliverReply(rt, { ...reply, parts: [...reply.parts, ...notices] }, { ...job, ...(placeholder ? { placeholder } : {}) }, log);
-    log.info(
-      { engineMs, deliverMs: Math.round(performance.now() - started) - engineMs, parts: reply.parts.map((p) => p.kind), posted },
-      "slack turn delivered",
+export function runTurn(rt: SlackHandlerDeps, job: TurnJob): Promise<Reply | undefined> {
+  return rt.serial(job.conversationId, async () => {
+    const log = rt.logger.child({ requestId: job.requestId, user: job.turn.userId, conversation: job.turn.conversationId, message: job.turn.messageId });
+    const notices = (job.notices ?? []).map((n) => ({ kind: "notice" as const, text: n.text, tone: n.tone }));
+    const working = createWorkingState(rt.poster, job.destination, job.lang, log);
+    const result: TurnResult = await rt.runTurn(
+      { turn: { channel: "slack", ...job.turn }, requestId: job.requestId, lang: job.lang, log, hooks: working.hooks },
+      {
+        deliver: async (reply) => {
+          const placeholder = await working.placeholder();
+          const delivery = placeholder ? { ...job, placeholder } : job;
+          const posted = await deliverReply(rt, { ...reply, parts: [...reply.parts, ...notices] }, delivery, log);
+          log.info({ parts: reply.parts.map((p) => p.kind), posted }, "slack reply posted");
+        },
+        tellFailure: async (text) => sendFailure(rt, job.destination, text, log, await working.placeholder()),
+      },
     );
-  } catch (error) {
-    log.error({ error: errorSummary(error), stack: (error as Error).stack }, "slack delivery failed");
-    await sendFailure(rt, job.destination, reply.lang, job.requestId, log, placeholder);
-  }
-  return reply;
+    return result.reply;
+  });
 }
 
-/** The short failure message with the request id, where the user will see it. */
-export async function sendFailure(
-  rt: SlackRuntime,
-  destination: Destination,
-  lang: Lang,
-  requestId: string,
-  log: Logger,
-  placeholder?: Placeholder,
-): Promise<void> {
-  const text = slackTexts(lang).failed(requestId);
+/** The short failure message with the request id, where the user will see it (in place of the working state, if any). */
+export async function sendFailure(rt: SlackHandlerDeps, destination: Destination, text: string, log: Logger, placeholder?: Placeholder): Promise<void> {
   const message = { text, blocks: [section(`❗ ${text}`)] };
   try {
     // A working state left behind would promise an answer that is not coming.

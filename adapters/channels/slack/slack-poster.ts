@@ -4,7 +4,7 @@ import { errorSummary } from "./bot-identity.js";
 import type { Destination, Place } from "./places.js";
 import type { WebClient } from "./web-client.js";
 
-export interface OutgoingMessage {
+interface OutgoingMessage {
   text: string;
   blocks?: Block[];
 }

@@ -1,9 +1,9 @@
 import { type Logger as SlackLogger, webApi } from "@slack/bolt";
 import type { Logger } from "../../../bot/index.js";
-import type { SlackSettings } from "./slack-settings.js";
+import type { SlackSettings } from "./settings.js";
 
 export type WebClient = webApi.WebClient;
-export type RetryOptions = webApi.RetryOptions;
+type RetryOptions = webApi.RetryOptions;
 
 /**
  * Retries of a Web API call. HTTP 429 is honoured by the client itself: it pauses its queue
@@ -11,7 +11,7 @@ export type RetryOptions = webApi.RetryOptions;
  * other failures back off from 250 ms. About 8 s in all, so a reply is late rather than
  * lost during a short outage, and a long outage is logged instead of hanging requests.
  */
-export const WEB_API_RETRIES: RetryOptions = { retries: 5, factor: 2, minTimeout: 250, maxTimeout: 4000, randomize: true };
+const WEB_API_RETRIES: RetryOptions = { retries: 5, factor: 2, minTimeout: 250, maxTimeout: 4000, randomize: true };
 
 export interface WebClientOptions {
   retryConfig?: RetryOptions;

@@ -12,7 +12,7 @@ const id = z.string().trim().min(1).max(200);
  * apart from anything else a client may post. Action.Submit merges the card's inputs
  * (`note`) into it; Action.Execute carries it as `action.data` with the inputs merged too.
  */
-export const CardDataSchema = z.discriminatedUnion("ca", [
+const CardDataSchema = z.discriminatedUnion("ca", [
   z.object({ ca: z.literal("answer"), assessmentId: code, itemId: code, result: z.enum(["yes", "no", "na"]), note: z.string().max(MAX_NOTE).optional() }),
   z.object({ ca: z.literal("command"), command: z.enum(COMMANDS), assessmentId: code.optional() }),
   z.object({ ca: z.literal("start"), checklistId: id }),

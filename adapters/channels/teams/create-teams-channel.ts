@@ -1,13 +1,15 @@
 import express from "express";
+import { createKeyedQueue } from "../../../bot/index.js";
 import type { ChannelDeps } from "../../http/channel-deps.js";
 import type { ChannelMount } from "../../http/create-http-app.js";
-import { langOf } from "./activity-to-turn.js";
-import { labels } from "./cards/labels.js";
+import { createTurnRunner } from "../shared/run-turn.js";
+import { channelTexts } from "../shared/texts.js";
 import { keepEntityProperties } from "./keep-entity-properties.js";
 import { createMessagesHandler, jsonBodyErrors } from "./messages-route.js";
+import { langOf } from "./payload-to-turn.js";
 import { createReportLinks } from "./report-links.js";
 import { requestScope } from "./request-scope.js";
-import { createTeamsAuth } from "./teams-auth.js";
+import { createTeamsAuth } from "./settings.js";
 import { TeamsBot } from "./teams-bot.js";
 import { TeamsCloudAdapter } from "./teams-cloud-adapter.js";
 
@@ -25,13 +27,18 @@ export function createTeamsChannel(deps: ChannelDeps): ChannelMount {
   const auth = createTeamsAuth(deps.config.env, logger);
   const adapter = new TeamsCloudAdapter(auth.authentication);
   const reportLinks = createReportLinks({ engine: deps.engine, logger, ...(deps.links ? { store: deps.links } : {}) });
-  const bot = new TeamsBot({ engine: deps.engine, reportLinks });
+  const bot = new TeamsBot({
+    engine: deps.engine,
+    reportLinks,
+    serial: createKeyedQueue(),
+    runTurn: createTurnRunner({ engine: deps.engine, timeoutMs: deps.config.env.TURN_TIMEOUT_MS, redeliverAfterMs: deps.config.env.REDELIVER_AFTER_MS }),
+  });
   // The last-resort sink for a failure outside the engine (a rendering bug, the connector refusing a reply).
   adapter.onTurnError = async (context, error) => {
     const scope = requestScope(context);
     scope.logger.error({ err: error.message, stack: error.stack }, "teams turn error");
     if (context.activity.type !== "message") return;
-    const text = labels(langOf(context.activity.locale) ?? "zh").failed(scope.requestId);
+    const text = channelTexts(langOf(context.activity.locale) ?? "zh").failed(scope.requestId);
     await context.sendActivity({ type: "message", text }).catch(() => undefined);
   };
   if (!auth.emulator && !deps.config.env.PUBLIC_BASE_URL) {

@@ -1,21 +1,19 @@
 import type { TurnContext } from "botbuilder";
-import { type Engine, type Reply, shareKeyOf, type Turn } from "../../../bot/index.js";
+import type { Reply, Turn, Viewer } from "../../../bot/index.js";
 import type { AdaptiveCard } from "./cards/adaptive-card.js";
-import { cardActivity, type Outgoing, type ReportLinkView, renderReply, toActivity } from "./cards/render-reply.js";
-import type { ReportLinks } from "./report-links.js";
+import type { TeamsHandlerDeps } from "./handler-deps.js";
+import { cardActivity, type Outgoing, type ReportLinkView, renderReply, toActivity } from "./render-reply.js";
 import { requestScope } from "./request-scope.js";
 
-export interface DeliveryDeps {
-  engine: Engine;
-  reportLinks: ReportLinks;
-}
+/** What delivery needs of the handler deps. */
+type DeliveryDeps = Pick<TeamsHandlerDeps, "engine" | "reportLinks">;
 
-export interface DeliveryOptions {
+interface DeliveryOptions {
   /** Action.Submit on an item card: the card (this activity id) is updated in place with what was recorded. */
   updateCardId?: string;
   /** Action.Execute: the card that replaces the clicked one is returned for the invoke response. */
   returnReplacement?: boolean;
-  /** False for a duplicate delivery (and feedback clicks answered in the invoke response): nothing is sent. */
+  /** False when only the invoke response is wanted (feedback clicks, a retried invoke already delivered): nothing is sent. */
   send: boolean;
 }
 
@@ -64,19 +62,18 @@ export async function deliverReply(context: TurnContext, deps: DeliveryDeps, rep
   return delivered;
 }
 
-/** Report parts: check access with the engine's own rule, then make a download link. */
+/** Report parts: the engine decides access, then a download link is made. */
 async function reportLinks(deps: DeliveryDeps, reply: Reply, turn: Turn, baseUrl: string): Promise<Map<string, ReportLinkView | undefined>> {
   const links = new Map<string, ReportLinkView | undefined>();
-  // The engine shares "with the team" by teamId, or by the conversation when there is none (TurnContext.shareKey).
-  const teamId = shareKeyOf(turn);
+  const viewer: Viewer = { channel: turn.channel, userId: turn.userId, conversationId: turn.conversationId, ...(turn.teamId ? { teamId: turn.teamId } : {}) };
   for (const part of reply.parts) {
     if (part.kind !== "report" || links.has(part.assessmentId)) continue;
-    const report = await deps.engine.report(part.assessmentId, reply.lang, { userId: turn.userId, teamId });
+    const report = await deps.engine.report(part.assessmentId, reply.lang, viewer);
     if (!report) {
       links.set(part.assessmentId, undefined);
       continue;
     }
-    const token = await deps.reportLinks.create({ assessmentId: report.assessmentId, lang: reply.lang, userId: turn.userId, teamId });
+    const token = await deps.reportLinks.create({ assessmentId: report.assessmentId, lang: reply.lang, userId: turn.userId, teamId: turn.teamId ?? "" });
     links.set(part.assessmentId, { report, url: `${baseUrl}/api/teams/reports/${token}`, ttlMinutes: deps.reportLinks.ttlMinutes });
   }
   return links;

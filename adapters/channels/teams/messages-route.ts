@@ -1,14 +1,14 @@
-import { randomUUID } from "node:crypto";
 import type { Activity } from "botbuilder";
 import type { NextFunction, Request, Response } from "express";
 import type { Logger } from "../../../bot/index.js";
-import { describeIssues, InboundActivitySchema } from "./activity-schema.js";
+import { newRequestId } from "../shared/request-id.js";
 import { isLoopbackAddress, isLoopbackUrl, sameServiceUrl } from "./loopback.js";
+import { describeIssues, InboundActivitySchema } from "./payload-schema.js";
 import { setRequestScope } from "./request-scope.js";
 import type { TeamsBot } from "./teams-bot.js";
 import type { TeamsCloudAdapter } from "./teams-cloud-adapter.js";
 
-export interface MessagesRouteDeps {
+interface MessagesRouteDeps {
   adapter: TeamsCloudAdapter;
   bot: TeamsBot;
   logger: Logger;
@@ -28,7 +28,7 @@ export interface MessagesRouteDeps {
  */
 export function createMessagesHandler(deps: MessagesRouteDeps) {
   return async (req: Request, res: Response): Promise<void> => {
-    const requestId = randomUUID().slice(0, 8);
+    const requestId = newRequestId("teams");
     res.set("x-request-id", requestId);
     const log = deps.logger.child({ requestId });
     const body: unknown = req.body;

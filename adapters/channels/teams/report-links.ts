@@ -55,7 +55,9 @@ export function createReportLinks(options: { engine: Engine; logger: Logger; sto
         return;
       }
       try {
-        const report = await options.engine.report(link.assessmentId, link.lang, { userId: link.userId, teamId: link.teamId });
+        // The engine applies the sharing rule again; the link keeps the team (teamId) it was made for.
+        const viewer = { channel: "teams" as const, userId: link.userId, ...(link.teamId ? { teamId: link.teamId } : {}) };
+        const report = await options.engine.report(link.assessmentId, link.lang, viewer);
         if (!report) {
           res.status(404).type("text/plain; charset=utf-8").send("This assessment is no longer available.");
           return;

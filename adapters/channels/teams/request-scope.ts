@@ -2,7 +2,7 @@ import type { TurnContext } from "botbuilder";
 import type { Logger } from "../../../bot/index.js";
 
 /** Per-request facts the bot needs inside a turn. */
-export interface RequestScope {
+interface RequestScope {
   requestId: string;
   /** Child logger with requestId, channel, user and conversation. */
   logger: Logger;

@@ -1,6 +1,6 @@
 import { type Activity, CloudAdapter, type ConfigurationBotFrameworkAuthentication, type InvokeResponse, type TurnContext } from "botbuilder";
 
-export type AuthenticatedRequest = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication["authenticateRequest"]>>;
+type AuthenticatedRequest = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication["authenticateRequest"]>>;
 
 /**
  * CloudAdapter with authentication split from processing. Plain CloudAdapter.process answers

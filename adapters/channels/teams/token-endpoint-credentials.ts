@@ -5,7 +5,7 @@ import { AppError, ErrorCodes } from "../../../knowledge/index.js";
 /** botbuilder's ServiceClientCredentialsFactory, named through the constructor that takes it (the class lives in botframework-connector). */
 export type CredentialsFactory = NonNullable<ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1]>;
 
-export interface TokenEndpointOptions {
+interface TokenEndpointOptions {
   appId: string;
   password: string;
   /** An OAuth 2.0 token endpoint, e.g. https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token. */

@@ -33,6 +33,12 @@ export interface Bm25fIndex {
   /** Scores every document that shares a term with the weighted query. */
   score(query: Map<string, number>): Float64Array;
   top(query: Map<string, number>, k: number, accept?: (index: number) => boolean): LexicalHit[];
+  /**
+   * The same index over the member documents only, with document frequencies counted among
+   * them: the ranking a corpus of just those documents would give (the hybrid retriever's
+   * home regulations). Optional: the in-memory index of case studies does not need it.
+   */
+  restrict?(member: Uint8Array): Bm25fIndex;
 }
 
 interface Posting {

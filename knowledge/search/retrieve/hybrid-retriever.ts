@@ -1,8 +1,10 @@
+import { LRUCache } from "lru-cache";
 import type { KnowledgeBase } from "../../base/knowledge-base.js";
-import { articleIdOf, type ClauseRecord } from "../../clause.js";
+import { articleIdOf, type ClauseRecord, MAX_FULL_TEXT_CHARS } from "../../clause.js";
 import type { RetrievalQuery, RetrievalResult, RetrievedArticle, Retriever } from "../../ports.js";
-import type { SearchDoc, TranslationTable } from "../index/lexical-data.js";
+import type { TranslationTable } from "../index/lexical-data.js";
 import type { Bm25fIndex } from "../lexical/bm25f.js";
+import type { DocInfo } from "../lexical/postings.js";
 import type { ConceptMatch, GlossaryMatcher } from "../query/glossary-matcher.js";
 import type { LawNames } from "../query/law-names.js";
 import type { OutOfScopeMatcher } from "../query/out-of-scope-matcher.js";
@@ -21,6 +23,14 @@ export interface VectorSearch {
 export interface HybridOptions {
   /** Regulations that apply to the asker, e.g. online retail: PDPA, its Enforcement Rules, K0010162, CPA. */
   scope: string[];
+  /**
+   * The regulations our knowledge describes (sources.yaml). Among 11,547 regulations the
+   * document frequencies of the whole database no longer tell their articles apart (個人資料
+   * is rare nationally, so every PDPA article scores on it): they are ranked among
+   * themselves, as a corpus of just them would rank them, and the rest of the database by
+   * the national statistics.
+   */
+  home?: string[];
   /** Weight of the vector ranking in the fusion; 0 turns the vector side off (the bm25 pipeline). */
   vectorWeight: number;
   maxCitations: number;
@@ -32,7 +42,7 @@ export interface HybridOptions {
 export interface HybridDeps {
   kb: KnowledgeBase;
   analyzer: Analyzer;
-  docs: SearchDoc[];
+  docs: DocInfo[];
   lexical: Bm25fIndex;
   cases: Array<{ id: string; articles: string[] }>;
   caseIndex: Bm25fIndex;
@@ -55,21 +65,26 @@ const MENTIONED_PRIOR = 1.6;
 /** Lexical BM25F fused with a vector ranking, with exact references first. */
 export function createHybridRetriever(deps: HybridDeps, options: HybridOptions): Retriever {
   const docIndex = new Map(deps.docs.map((doc, i) => [doc.id, i]));
-  // Paragraphs and items of each article, in the authentic (Chinese) text when there is one.
-  const partsByArticle = new Map<string, ClauseRecord[]>();
-  for (const clause of deps.kb.corpus.clauses) {
-    if (clause.level === "article" || deps.kb.clause(clause.id, "zh") !== clause) continue;
-    const list = partsByArticle.get(clause.articleId) ?? [];
-    list.push(clause);
-    partsByArticle.set(clause.articleId, list);
-  }
+  const homeSet = new Set(options.home ?? []);
+  const home = new Uint8Array(deps.docs.length);
+  let homeCount = 0;
+  deps.docs.forEach((doc, i) => {
+    if (homeSet.has(doc.pcode)) {
+      home[i] = 1;
+      homeCount++;
+    }
+  });
+  // Only worth a second pass when home is a part of the corpus, not all of it.
+  const homeIndex = homeCount > 0 && homeCount < deps.docs.length ? deps.lexical.restrict?.(home) : undefined;
 
   // Terms of a paragraph or item, analysed once and kept: the text never changes.
-  const partTerms = new Map<string, Set<string>>();
+  // Bounded: over the national database the quoted parts would otherwise pile up.
+  const partTerms = new LRUCache<string, Set<string>>({ max: 20_000 });
   const termsOf = (part: ClauseRecord): Set<string> => {
     const known = partTerms.get(part.id);
     if (known) return known;
-    const terms = new Set(deps.analyzer.terms(part.text));
+    // A part of megabytes (a valid but huge article) is judged by the beginning that can be quoted.
+    const terms = new Set(deps.analyzer.terms(part.text.slice(0, MAX_FULL_TEXT_CHARS)));
     partTerms.set(part.id, terms);
     return terms;
   };
@@ -86,44 +101,52 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
       translation: deps.translation,
       ...(options.weights ? { weights: options.weights } : {}),
     });
-    const mentioned = [...new Set([...mentions.map((m) => m.pcode), ...lawsNamedByConcepts(concepts)])];
+    // The asker's scope is a preference, not a wall: a sector the question names is in scope too.
+    const sectors = new Set(deps.lawNames.sectorLaws(query.text));
+    // A neighbouring field (out-of-scope.yaml) whose own regulation the question names by its
+    // sector ("電子支付機構" -> 電子支付機構管理條例) is no longer elsewhere once the database holds it.
+    const otherFields = deps.otherFields.match(query.text);
+    const fieldLaws = otherFields.flatMap((f) => deps.lawNames.find(f.topic.where_zh).map((m) => m.pcode)).filter((p) => sectors.has(p));
+    const mentioned = [...new Set([...mentions.map((m) => m.pcode), ...lawsNamedByConcepts(concepts), ...fieldLaws])];
     const needs = questionNeeds(query.text);
-
-    const lexical = deps.lexical.score(terms);
-    const fused = new Map<number, number>();
-    let lexMax = 0;
-    for (let i = 0; i < lexical.length; i++) {
-      const doc = deps.docs[i] as SearchDoc;
-      const score = (lexical[i] ?? 0) * prior(doc, mentioned);
-      lexical[i] = score;
-      if (score > lexMax) lexMax = score;
+    const fused = deps.lexical.score(terms);
+    normalize(fused, (i) => prior(deps.docs[i] as DocInfo, mentioned, sectors));
+    if (homeIndex) {
+      // Home articles keep their order among themselves; as a group they weigh what their best
+      // one weighs against the whole database (1 for a retailer's own question).
+      let homeBest = 0;
+      for (let i = 0; i < fused.length; i++) if (home[i] === 1 && (fused[i] as number) > homeBest) homeBest = fused[i] as number;
+      const local = homeIndex.score(terms);
+      normalize(local, (i) => prior(deps.docs[i] as DocInfo, mentioned, sectors));
+      for (let i = 0; i < fused.length; i++) if (home[i] === 1) fused[i] = (local[i] as number) * homeBest;
     }
-    for (let i = 0; i < lexical.length; i++) if ((lexical[i] ?? 0) > 0) fused.set(i, (lexical[i] ?? 0) / (lexMax || 1));
     if (deps.vectors && options.vectorWeight > 0) {
       for (const { id, similarity } of await deps.vectors.search(query.text, CANDIDATES)) {
         const i = docIndex.get(id);
         if (i === undefined) continue;
-        const doc = deps.docs[i] as SearchDoc;
-        fused.set(i, (fused.get(i) ?? 0) + options.vectorWeight * Math.max(0, similarity) * prior(doc, mentioned));
+        const doc = deps.docs[i] as DocInfo;
+        fused[i] = (fused[i] as number) + options.vectorWeight * Math.max(0, similarity) * prior(doc, mentioned, sectors);
       }
     }
-    const ranked = [...fused.entries()].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATES);
+    const ranked = topScores(fused, CANDIDATES);
     const best = ranked[0]?.[1] ?? 0;
 
     const abstention = decideAbstention({
       concepts,
-      otherFields: deps.otherFields.match(query.text),
+      otherFields,
       unknownLaws: deps.lawNames.unknownLaws(query.text, mentions),
       references: references.found.length,
       mentioned: mentioned.length,
       matched: ranked.length > 0,
     });
     const field = abstention.otherField;
+    const otherLaws = [...new Set(mentions.flatMap((m) => m.others ?? []))].filter((p) => !mentioned.includes(p));
     const base: Omit<RetrievalResult, "hits" | "abstained"> = {
       mentionedLaws: mentioned,
       needs,
       expansions,
       cases: [],
+      ...(otherLaws.length > 0 ? { otherLaws } : {}),
       ...(field ? { otherField: query.lang === "en" ? { name: field.name_en, where: field.where_en } : { name: field.name_zh, where: field.where_zh } } : {}),
     };
     // "What does GDPR Article 17 say": a law we do not hold, and nothing else asked.
@@ -139,7 +162,7 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
         hits: [],
         abstained: true,
         reason: abstention.reason ?? "no_match",
-        ...(abstention.unknownLaw ? { unknownLaw: abstention.unknownLaw } : {}),
+        ...(abstention.unknownLaw ? { unknownLaw: abstention.unknownLaw, closestLaws: deps.lawNames.closest(abstention.unknownLaw) } : {}),
       };
     }
 
@@ -149,11 +172,10 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
     for (const [i, score] of searchWanted ? ranked : []) {
       if (hits.length >= limit) break;
       if (score < best * options.relativeCutoff) break;
-      const doc = deps.docs[i] as SearchDoc;
+      const doc = deps.docs[i] as DocInfo;
       if (seen.has(doc.id)) continue;
       seen.add(doc.id);
-      const parts = partsByArticle.get(doc.id) ?? [];
-      const focus = chooseFocus({ parts, query: terms, idf: deps.lexical.idf, termsOf, needs, articleText });
+      const focus = chooseFocus({ parts: deps.kb.parts(doc.id), query: terms, idf: deps.lexical.idf, termsOf, needs, articleText });
       hits.push({ articleId: doc.id, score, focus: focus.ids, fit: focus.fit, source: "search" });
     }
     const cited = withSuccessors(hits, limit);
@@ -179,10 +201,10 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
     return named;
   }
 
-  function prior(doc: SearchDoc, mentioned: string[]): number {
+  function prior(doc: DocInfo, mentioned: string[], sectors: Set<string>): number {
     if (mentioned.includes(doc.pcode)) return MENTIONED_PRIOR;
     let value = 1;
-    if (!options.scope.includes(doc.pcode)) value *= OUT_OF_SCOPE_PRIOR;
+    if (!options.scope.includes(doc.pcode) && !sectors.has(doc.pcode)) value *= OUT_OF_SCOPE_PRIOR;
     if (doc.status === "repealed") value *= REPEALED_PRIOR;
     return value;
   }
@@ -222,4 +244,37 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
   }
 
   return { retrieve };
+}
+
+/** Applies the priors to the positive scores and divides by the best, in place. */
+function normalize(scores: Float64Array, prior: (index: number) => number): void {
+  let max = 0;
+  for (let i = 0; i < scores.length; i++) {
+    const raw = scores[i] as number;
+    if (raw === 0) continue;
+    const score = raw * prior(i);
+    scores[i] = score;
+    if (score > max) max = score;
+  }
+  if (max > 0) for (let i = 0; i < scores.length; i++) scores[i] = (scores[i] as number) / max;
+}
+
+/**
+ * The k best positive scores, best first, in one pass over the array (the national index
+ * scores 214,000 documents per question; sorting them all cost more than the scoring).
+ */
+function topScores(scores: Float64Array, k: number): Array<[number, number]> {
+  const top: Array<[number, number]> = [];
+  let floor = 0;
+  for (let i = 0; i < scores.length; i++) {
+    const score = scores[i] as number;
+    if (score <= floor && (score <= 0 || top.length >= k)) continue;
+    if (score <= 0) continue;
+    let at = top.length;
+    while (at > 0 && (top[at - 1] as [number, number])[1] < score) at--;
+    top.splice(at, 0, [i, score]);
+    if (top.length > k) top.pop();
+    floor = top.length >= k ? (top[top.length - 1] as [number, number])[1] : 0;
+  }
+  return top;
 }

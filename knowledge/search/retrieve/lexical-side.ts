@@ -1,7 +1,10 @@
 import type { KnowledgeBase } from "../../base/knowledge-base.js";
+import type { KnowledgeFiles } from "../../base/load-knowledge-files.js";
 import { articleIdOf } from "../../clause.js";
-import type { LexicalData, SearchDoc, TranslationTable } from "../index/lexical-data.js";
+import type { LexicalData, TranslationTable } from "../index/lexical-data.js";
 import { type Bm25fIndex, createBm25fIndex } from "../lexical/bm25f.js";
+import { createCompactBm25fIndex } from "../lexical/compact-bm25f.js";
+import type { DocInfo } from "../lexical/postings.js";
 import { createGlossaryMatcher, type GlossaryMatcher } from "../query/glossary-matcher.js";
 import { createLawNames, type LawNames } from "../query/law-names.js";
 import { createOutOfScopeMatcher, type OutOfScopeMatcher } from "../query/out-of-scope-matcher.js";
@@ -10,7 +13,7 @@ import { type Analyzer, createAnalyzer } from "../text/analyzer.js";
 /** The lexical half of retrieval: analyzer, documents, BM25F index and the translation table. */
 export interface LexicalSide {
   analyzer: Analyzer;
-  docs: SearchDoc[];
+  docs: DocInfo[];
   lexical: Bm25fIndex;
   translation: TranslationTable;
   glossary: GlossaryMatcher;
@@ -21,20 +24,11 @@ export interface LexicalSide {
   caseIndex: Bm25fIndex;
 }
 
-/** Field weights for BM25F; the law's name counts for every article of that law. */
-const FIELD_SPECS = {
-  body: { weight: 1, b: 0.75 },
-  en: { weight: 1, b: 0.75 },
-  name: { weight: 0.3, b: 0.3 },
-  chapter: { weight: 0.3, b: 0.3 },
-  notes: { weight: 0.6, b: 0.5 },
-};
-
 /** Domain words the segmenter must keep whole: glossary terms and regulation aliases. */
-export function createDomainAnalyzer(kb: KnowledgeBase): Analyzer {
+export function createDomainAnalyzer(files: KnowledgeFiles): Analyzer {
   const lexicon: string[] = [];
-  for (const term of kb.files.glossary.terms) lexicon.push(...term.zh, ...term.colloquial);
-  for (const source of kb.files.sources.regulations) lexicon.push(...source.aliases);
+  for (const term of files.glossary.terms) lexicon.push(...term.zh, ...term.colloquial);
+  for (const source of files.sources.regulations) lexicon.push(...source.aliases);
   return createAnalyzer(lexicon);
 }
 
@@ -43,11 +37,11 @@ export function createDomainAnalyzer(kb: KnowledgeBase): Analyzer {
  * (built by ingest/), so a cold start skips the analysis and the EM training.
  */
 export function openLexicalSide(kb: KnowledgeBase, data: LexicalData): LexicalSide {
-  const analyzer = createDomainAnalyzer(kb);
+  const analyzer = createDomainAnalyzer(kb.files);
   return {
     analyzer,
     docs: data.docs,
-    lexical: createBm25fIndex(data.docs, { fields: FIELD_SPECS }),
+    lexical: createCompactBm25fIndex(data.postings, data.docs.length),
     translation: data.translation,
     glossary: createGlossaryMatcher(kb.files.glossary.terms),
     lawNames: createLawNames(kb.lawNames()),

@@ -44,7 +44,7 @@ export function resolveReferences(query: RetrievalQuery, mentions: LawMention[],
   for (const ref of refs) {
     const candidates = ref.pcode
       ? [ref.pcode]
-      : [...mentions.map((m) => m.pcode), ...(contextPcode ? [contextPcode] : []), ...scope, ...kb.regulations().map((r) => r.pcode)];
+      : [...mentions.map((m) => m.pcode), ...(contextPcode ? [contextPcode] : []), ...scope, ...fallbackRegulations(kb)];
     const pcode = [...new Set(candidates)].find((p) => exists(kb, `${p}:${ref.article}`, ref.path));
     if (!pcode) {
       unknown = true;
@@ -93,6 +93,15 @@ export function resolveReferences(query: RetrievalQuery, mentions: LawMention[],
     foreignLaw: firstForeign.name,
     onlyForeign: found.length === 0 && foreignLeftover.length <= 2,
   };
+}
+
+// A bare "第27條" names no law: among a few regulations any of them may be meant, among the
+// whole database only the asker's (looking in all 11,547 would read every one of them).
+const MAX_FALLBACK_REGULATIONS = 50;
+
+function fallbackRegulations(kb: KnowledgeBase): string[] {
+  const all = kb.regulations();
+  return all.length <= MAX_FALLBACK_REGULATIONS ? all.map((r) => r.pcode) : [];
 }
 
 function exists(kb: KnowledgeBase, articleId: string, path: number[]): boolean {

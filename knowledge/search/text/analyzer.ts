@@ -44,21 +44,37 @@ export function createAnalyzer(lexicon: Iterable<string> = []): Analyzer {
     if ([...normalized].length >= 2) words.add(normalized);
   }
 
+  // Lexicon words by their first character, so finding them in a run costs one lookup per
+  // character instead of one substring search per lexicon word (the national ingest).
+  const byFirst = new Map<string, string[]>();
+  for (const word of words) {
+    const list = byFirst.get(word[0] as string);
+    if (list) list.push(word);
+    else byFirst.set(word[0] as string, [word]);
+  }
+
   function zhWords(text: string): string[] {
     const out: string[] = [];
+    const present = new Set<string>();
+    const push = (word: string) => {
+      out.push(word);
+      present.add(word);
+    };
     for (const run of normalizeText(text).match(HAN_RUN) ?? []) {
       const segments = segment(run);
       for (let i = 0; i < segments.length; i++) {
         let joined = segments[i] ?? "";
         for (let j = i + 1; j < Math.min(segments.length, i + MAX_MERGE); j++) {
           joined += segments[j];
-          if (words.has(joined)) out.push(joined);
+          if (words.has(joined)) push(joined);
         }
         const segment = segments[i] ?? "";
-        if (!ZH_STOPWORDS.has(segment)) out.push(segment);
+        if (!ZH_STOPWORDS.has(segment)) push(segment);
       }
       // Lexicon words the segmenter cut across segment boundaries in another way.
-      for (const word of words) if (run.includes(word) && !out.includes(word)) out.push(word);
+      for (let i = 0; i < run.length; i++) {
+        for (const word of byFirst.get(run[i] as string) ?? []) if (!present.has(word) && run.startsWith(word, i)) push(word);
+      }
     }
     return out;
   }

@@ -104,8 +104,8 @@ export function assessmentStoreContract(name: string, fresh: () => Promise<Store
     it("reads back every record of a committed turn", async () => {
       const store = await setup();
       const write = sampleTurn(1);
-      expect(await store.commit(write)).toEqual({ duplicate: false, reply: write.reply });
-      expect(await store.processed("slack", "msg-1")).toEqual(write.reply);
+      expect(await store.commit(write)).toEqual({ duplicate: false, reply: write.reply, delivered: false, recordedAt: expect.any(String) });
+      expect(await store.processed("slack", "msg-1")).toEqual({ reply: write.reply, delivered: false, recordedAt: expect.any(String) });
       expect(await store.assessment("A1")).toEqual(write.assessments?.[0]);
       expect(await store.assessmentsFor("U1")).toEqual(write.assessments);
       expect(await store.responses("A1")).toEqual(write.responses);
@@ -129,6 +129,24 @@ export function assessmentStoreContract(name: string, fresh: () => Promise<Store
       expect(written).toHaveLength(1);
       expect((await store.events(written[0]?.id ?? "")).length).toBe(2);
       expect((await store.verifyChain()).ok).toBe(true);
+    });
+
+    it("marks a recorded reply delivered once, for every connection and a later duplicate commit", async () => {
+      const store = await setup();
+      const other = await open();
+      const write = sampleTurn(30, "A30", "mark");
+      await store.commit(write);
+      await other.markDelivered("slack", "mark");
+      await store.markDelivered("slack", "mark");
+      await store.markDelivered("slack", "never-recorded");
+      expect(await store.processed("slack", "mark")).toEqual({ reply: write.reply, delivered: true, recordedAt: expect.any(String) });
+      expect(await other.commit({ ...sampleTurn(31, "A31", "mark") })).toEqual({
+        duplicate: true,
+        reply: write.reply,
+        delivered: true,
+        recordedAt: expect.any(String),
+      });
+      expect(await store.processed("slack", "never-recorded")).toBeUndefined();
     });
 
     it("writes nothing of a turn that fails half-way", async () => {

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { afterEach, beforeEach } from "vitest";
 import { openSqliteStore, type SqliteStore } from "../../../adapters/store/sqlite-store.js";
-import { createAssistant, createEngine, type Engine } from "../../../bot/index.js";
+import { createAssistant, createEngine, type Engine, systemClock } from "../../../bot/index.js";
 import type { KnowledgeSource } from "../../../knowledge/index.js";
 import { tempDir } from "../corpus.js";
 import { type LogEntry, recordingLogger } from "../recording-logger.js";
@@ -40,7 +40,7 @@ export function createFakeEngine(options: { rules?: FakeRule[]; knowledge?: Know
     knowledge,
     store,
     logger,
-    ...(options.now ? { now: options.now } : {}),
+    clock: options.now ? { now: options.now } : systemClock,
   });
   return {
     engine,

@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { createSlackChannel, type SlackChannelDeps } from "../../../adapters/channels/slack/index.js";
 import { type Config, loadConfig } from "../../../adapters/config.js";
 import type { ChannelMount } from "../../../adapters/http/create-http-app.js";
@@ -8,12 +9,12 @@ import { createHttpApp } from "../../../adapters/http/create-http-app.js";
 import { createLogger } from "../../../adapters/logger.js";
 import { createRuntime, type Runtime } from "../../../adapters/runtime.js";
 import { openSqliteStore, type SqliteStore } from "../../../adapters/store/sqlite-store.js";
-import { createEngine, type Engine, type Logger } from "../../../bot/index.js";
+import { createEngine, type Engine, type Logger, systemClock } from "../../../bot/index.js";
 import type { KnowledgeSource } from "../../../knowledge/index.js";
-import { corpusDir, knowledgeWithChecklist } from "../corpus.js";
+import { corpusDir, knowledgeWithChecklist, tempDir } from "../corpus.js";
 import { type LogEntry, recordingLogger } from "../recording-logger.js";
 
-import type { FakeSlackApi } from "./fake-slack-api.js";
+import { type FakeSlackApi, startFakeSlackApi } from "./fake-slack-api.js";
 import { SIGNING_SECRET } from "./slack-requests.js";
 
 export const FIXTURE_CHECKLIST = resolve(import.meta.dirname, "../../fixtures/slack/slack-fixture.yaml");
@@ -55,7 +56,7 @@ export interface StartOptions {
 export async function startSlackBot(options: StartOptions): Promise<SlackBotServer> {
   const logger = recordingLogger();
   const store = openSqliteStore(options.runtime.answerLogPath);
-  const real = createEngine({ assistant: options.runtime.assistant, knowledge: options.runtime.index.kb, store, logger });
+  const real = createEngine({ assistant: options.runtime.assistant, knowledge: options.runtime.index.kb, store, logger, clock: systemClock });
   const engine = options.wrapEngine ? options.wrapEngine(real) : real;
   const config = loadConfig({
     REGULATIONS_DIR: corpusDir(),
@@ -94,4 +95,32 @@ export async function startSlackBot(options: StartOptions): Promise<SlackBotServ
       await store.close();
     },
   };
+}
+
+export interface SlackSetup {
+  runtime: Runtime & { answerLogPath: string };
+  fake: FakeSlackApi;
+  bot: SlackBotServer;
+}
+
+/**
+ * For a test file: a temp folder, the runtime, a fake Web API and the bot, started before
+ * the tests and closed after them. Read them from the returned object inside tests, or have
+ * `ready` copy them into variables.
+ */
+export function useSlackBot(prefix: string, ready?: (setup: SlackSetup) => void, env?: Record<string, string>): SlackSetup {
+  const data = tempDir(prefix);
+  const setup = {} as SlackSetup;
+  beforeAll(async () => {
+    setup.runtime = await slackRuntime(data.path);
+    setup.fake = await startFakeSlackApi();
+    setup.bot = await startSlackBot({ runtime: setup.runtime, fake: setup.fake, ...(env ? { env } : {}) });
+    ready?.(setup);
+  });
+  afterAll(async () => {
+    await setup.bot?.close();
+    await setup.fake?.close();
+    data.cleanup();
+  });
+  return setup;
 }

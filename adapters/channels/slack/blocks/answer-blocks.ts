@@ -1,7 +1,7 @@
 import { type Answer, generatedLabel } from "../../../../bot/index.js";
 import type { Lang } from "../../../../knowledge/index.js";
 import { ACTION_PREFIX, turnButton } from "../button-value.js";
-import { slackTexts } from "../slack-texts.js";
+import { slackTexts } from "../texts.js";
 import { citationBlocks } from "./citation-blocks.js";
 import { actions, type Block, button, context, escapeText, section } from "./mrkdwn.js";
 

@@ -1,12 +1,12 @@
 import { type Citation, SOURCE_LINE, statusLabel } from "../../../../bot/index.js";
 import type { Lang } from "../../../../knowledge/index.js";
 import { ACTION_PREFIX, encodeButton } from "../button-value.js";
-import { slackTexts } from "../slack-texts.js";
+import { slackTexts } from "../texts.js";
 import { cut } from "./limits.js";
 import { type Block, button, context, escapeText, link, quote, section } from "./mrkdwn.js";
 
 /** Longest quote shown in a message; the rest is one click away in the clause modal. */
-export const MESSAGE_QUOTE_CHARS = 280;
+const MESSAGE_QUOTE_CHARS = 280;
 
 /**
  * One citation as its own blocks: label, status and date, a short verbatim quote with a

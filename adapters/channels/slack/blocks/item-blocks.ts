@@ -1,7 +1,7 @@
 import type { ItemView, RecordedView } from "../../../../bot/index.js";
 import type { Lang } from "../../../../knowledge/index.js";
 import { ACTION_PREFIX, encodeButton, turnButton } from "../button-value.js";
-import { slackTexts } from "../slack-texts.js";
+import { slackTexts } from "../texts.js";
 import { actions, type Block, button, context, escapeText, header, section, who } from "./mrkdwn.js";
 
 /**

@@ -2,11 +2,11 @@ import type { types } from "@slack/bolt";
 import { type Citation, SOURCE_LINE, statusLabel } from "../../../../bot/index.js";
 import type { Lang } from "../../../../knowledge/index.js";
 import { ACTION_PREFIX } from "../button-value.js";
-import { slackTexts } from "../slack-texts.js";
+import { slackTexts } from "../texts.js";
 import { cut, LIMITS, splitText } from "./limits.js";
 import { type Block, context, escapeText, header, link, section } from "./mrkdwn.js";
 
-export type ModalView = types.ModalView;
+type ModalView = types.ModalView;
 
 /** callback_id of the evidence-note modal. */
 export const NOTE_CALLBACK_ID = `${ACTION_PREFIX}note`;
@@ -14,7 +14,7 @@ export const NOTE_BLOCK = "note";
 export const RESULT_BLOCK = "result";
 
 /** Where a note modal was opened from, carried through views.open in private_metadata. */
-export interface NoteOrigin {
+interface NoteOrigin {
   assessmentId: string;
   itemId: string;
   lang: Lang;

@@ -1,11 +1,11 @@
 import { type AssessmentOption, assessmentStatusLabel, type ChecklistOption, type StatusView } from "../../../../bot/index.js";
 import type { Lang } from "../../../../knowledge/index.js";
 import { ACTION_PREFIX, turnButton } from "../button-value.js";
-import { slackTexts } from "../slack-texts.js";
+import { slackTexts } from "../texts.js";
 import { actions, type Block, button, escapeText, header, section } from "./mrkdwn.js";
 
 /** A ten-cell progress bar, readable without colour. */
-export function progressBar(answered: number, total: number): string {
+function progressBar(answered: number, total: number): string {
   const filled = total > 0 ? Math.round((answered / total) * 10) : 0;
   return `${"▰".repeat(filled)}${"▱".repeat(10 - filled)}`;
 }

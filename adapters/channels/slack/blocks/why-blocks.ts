@@ -1,6 +1,6 @@
 import type { WhyView } from "../../../../bot/index.js";
 import type { Lang } from "../../../../knowledge/index.js";
-import { slackTexts } from "../slack-texts.js";
+import { slackTexts } from "../texts.js";
 import { citationBlocks } from "./citation-blocks.js";
 import { type Block, context, escapeText, section } from "./mrkdwn.js";
 

@@ -1,16 +1,19 @@
 import type { App } from "@slack/bolt";
 import type { z } from "zod";
+import { messageIds } from "../../shared/message-ids.js";
+import { newRequestId } from "../../shared/request-id.js";
+import { channelTexts } from "../../shared/texts.js";
 import { clauseLinkModal, clauseModal, noteModal } from "../blocks/modals.js";
 import type { Block } from "../blocks/mrkdwn.js";
 import { errorSummary } from "../bot-identity.js";
 import { type ButtonValue, decodeButton } from "../button-value.js";
 import type { Outcome } from "../deliver-reply.js";
+import type { SlackHandlerDeps } from "../handler-deps.js";
 import type { ItemCard } from "../item-cards.js";
-import { BlockActionsSchema } from "../payloads.js";
-import { conversationIdOf, type Destination, isDmChannel, newRequestId, type Place } from "../places.js";
+import { BlockActionsSchema } from "../payload-schema.js";
+import { conversationIdOf, type Destination, isDmChannel, type Place } from "../places.js";
 import { runTurn, sendFailure } from "../run-turn.js";
-import type { SlackRuntime } from "../slack-runtime.js";
-import { slackTexts } from "../slack-texts.js";
+import { slackTexts } from "../texts.js";
 
 type BlockActions = z.infer<typeof BlockActionsSchema>;
 type TurnButton = Extract<ButtonValue, { k: "turn" }>;
@@ -20,7 +23,7 @@ type TurnButton = Extract<ButtonValue, { k: "turn" }>;
  * expires after 3 seconds), engine turns are queued. A button we did not render gets a
  * short private explanation, never an error status.
  */
-export function registerBlockActions(app: App, rt: SlackRuntime): void {
+export function registerBlockActions(app: App, rt: SlackHandlerDeps): void {
   app.action(/.*/, async ({ ack, body }) => {
     await ack();
     const parsed = BlockActionsSchema.safeParse(body);
@@ -31,7 +34,7 @@ export function registerBlockActions(app: App, rt: SlackRuntime): void {
     const payload = parsed.data;
     const action = payload.actions[0];
     const value = decodeButton(action?.value);
-    const requestId = newRequestId();
+    const requestId = newRequestId("slack");
     const log = rt.logger.child({ requestId, user: payload.user.id });
     try {
       if (!value) {
@@ -71,12 +74,12 @@ export function registerBlockActions(app: App, rt: SlackRuntime): void {
     } catch (error) {
       log.error({ error: errorSummary(error) }, "slack action failed");
       const where = ephemeralTo(payload);
-      if (where) await sendFailure(rt, where, value?.l ?? "zh", requestId, log);
+      if (where) await sendFailure(rt, where, channelTexts(value?.l ?? "zh").failed(requestId), log);
     }
   });
 }
 
-async function turnFromButton(rt: SlackRuntime, payload: BlockActions, value: TurnButton, requestId: string): Promise<void> {
+async function turnFromButton(rt: SlackHandlerDeps, payload: BlockActions, value: TurnButton, requestId: string): Promise<void> {
   const t = slackTexts(value.l);
   const action = value.a;
   const userId = payload.user.id;
@@ -97,21 +100,17 @@ async function turnFromButton(rt: SlackRuntime, payload: BlockActions, value: Tu
       : undefined;
   const outcome = outcomeOf(action, t);
   // One answer per user and item message, however often it is clicked; any other click once per trigger.
-  const messageId = action.type === "answer" && message ? `answer:${userId}:${place.channel}:${message.ts}:${action.itemId}` : `act:${payload.trigger_id}`;
+  const messageId =
+    action.type === "answer" && message
+      ? messageIds.answer(userId, place.channel, message.ts, action.itemId)
+      : messageIds.interaction("act", payload.trigger_id);
   const feedback = action.type === "feedback";
   const destination: Destination = feedback ? (ephemeralTo(payload) ?? { kind: "post", place }) : { kind: "post", place };
   await runTurn(rt, {
     requestId,
     lang: value.l,
     // No userName: events carry none, so ids everywhere; Slack shows an id as the person's name.
-    turn: {
-      userId,
-      ...(teamId ? { teamId } : {}),
-      conversationId,
-      messageId,
-      action,
-      lang: value.l,
-    },
+    turn: { userId, ...(teamId ? { teamId } : {}), conversationId, messageId, action, lang: value.l },
     destination,
     conversationId,
     userId,

@@ -1,11 +1,13 @@
 import type { App } from "@slack/bolt";
 import { detectLang } from "../../../../knowledge/index.js";
-import { incomingText, MAX_TEXT_CHARS } from "../incoming-text.js";
-import { EventEnvelopeSchema, MessageEventSchema } from "../payloads.js";
-import { conversationIdOf, newRequestId, type Place } from "../places.js";
+import { messageIds } from "../../shared/message-ids.js";
+import { newRequestId } from "../../shared/request-id.js";
+import type { SlackHandlerDeps } from "../handler-deps.js";
+import { EventEnvelopeSchema, MessageEventSchema } from "../payload-schema.js";
+import { incomingText, MAX_TEXT_CHARS } from "../payload-to-turn.js";
+import { conversationIdOf, type Place } from "../places.js";
 import { runTurn } from "../run-turn.js";
-import type { SlackRuntime } from "../slack-runtime.js";
-import { slackTexts } from "../slack-texts.js";
+import { slackTexts } from "../texts.js";
 
 /** Message subtypes that still carry a user's words (https://docs.slack.dev/reference/events/message). */
 const USER_SUBTYPES = new Set(["file_share", "thread_broadcast"]);
@@ -14,12 +16,12 @@ const USER_SUBTYPES = new Set(["file_share", "thread_broadcast"]);
  * app_mention in channels (answered in the thread of the question) and message.im (direct
  * messages). Bolt acknowledges events before listeners run; the turn is queued.
  */
-export function registerMessageEvents(app: App, rt: SlackRuntime): void {
+export function registerMessageEvents(app: App, rt: SlackHandlerDeps): void {
   app.event("app_mention", async ({ body }) => onMessage(rt, body));
   app.event("message", async ({ body }) => onMessage(rt, body));
 }
 
-function onMessage(rt: SlackRuntime, body: unknown): void {
+function onMessage(rt: SlackHandlerDeps, body: unknown): void {
   const envelope = EventEnvelopeSchema.safeParse(body);
   const parsed = envelope.success ? MessageEventSchema.safeParse(envelope.data.event) : undefined;
   if (!envelope.success || !parsed?.success) {
@@ -45,10 +47,10 @@ function onMessage(rt: SlackRuntime, body: unknown): void {
       : { channel: event.channel, ...(event.thread_ts ? { threadTs: event.thread_ts } : {}) };
   const { text, cut } = incomingText(event.text, { botUserId, mention: event.type === "app_mention" });
   const lang = detectLang(text);
-  const requestId = newRequestId();
+  const requestId = newRequestId("slack");
   const conversationId = conversationIdOf(place);
   // The same user message has one client_msg_id across event types and retries; event_id otherwise.
-  const messageId = event.client_msg_id ? `msg:${event.client_msg_id}` : `evt:${eventId}`;
+  const messageId = messageIds.typed(event.client_msg_id, eventId);
   rt.logger.info({ requestId, event: event.type, user: event.user, conversation: conversationId, chars: text.length, cut }, "slack message received");
   rt.queue.push(() =>
     runTurn(rt, {

@@ -1,15 +1,18 @@
 import type { App } from "@slack/bolt";
 import type { TurnAction } from "../../../../bot/index.js";
 import { detectLang, type Lang } from "../../../../knowledge/index.js";
+import { messageIds } from "../../shared/message-ids.js";
+import { newRequestId } from "../../shared/request-id.js";
+import { channelTexts } from "../../shared/texts.js";
 import { cut } from "../blocks/limits.js";
 import { escapeText, who } from "../blocks/mrkdwn.js";
 import { errorSummary } from "../bot-identity.js";
-import { incomingText, MAX_TEXT_CHARS } from "../incoming-text.js";
-import { CommandSchema } from "../payloads.js";
-import { conversationIdOf, type Destination, isDmChannel, newRequestId, type Place } from "../places.js";
+import type { SlackHandlerDeps } from "../handler-deps.js";
+import { CommandSchema } from "../payload-schema.js";
+import { incomingText, MAX_TEXT_CHARS } from "../payload-to-turn.js";
+import { conversationIdOf, type Destination, isDmChannel, type Place } from "../places.js";
 import { runTurn, sendFailure, type TurnJob } from "../run-turn.js";
-import type { SlackRuntime } from "../slack-runtime.js";
-import { slackTexts } from "../slack-texts.js";
+import { slackTexts } from "../texts.js";
 
 type Subcommand = "ask" | "assess" | "status" | "report" | "help";
 
@@ -41,7 +44,7 @@ type Command = ReturnType<typeof CommandSchema.parse>;
  * manifest can be renamed). Acknowledged at once with an empty body; Slack does not retry
  * commands, and the work runs after the acknowledgement.
  */
-export function registerSlashCommand(app: App, rt: SlackRuntime): void {
+export function registerSlashCommand(app: App, rt: SlackHandlerDeps): void {
   app.command(/.*/, async ({ ack, body }) => {
     await ack();
     const parsed = CommandSchema.safeParse(body);
@@ -50,7 +53,7 @@ export function registerSlashCommand(app: App, rt: SlackRuntime): void {
       return;
     }
     const command = parsed.data;
-    const requestId = newRequestId();
+    const requestId = newRequestId("slack");
     const [word = "", ...rest] = command.text.trim().split(/\s+/);
     const sub = SUBCOMMANDS[word.toLowerCase()] ?? (word ? "ask" : "help");
     const argument = SUBCOMMANDS[word.toLowerCase()] ? rest.join(" ") : command.text;
@@ -66,13 +69,13 @@ export function registerSlashCommand(app: App, rt: SlackRuntime): void {
         await FLOWS[sub](rt, command, argument, requestId, ephemeral);
       } catch (error) {
         rt.logger.error({ requestId, error: errorSummary(error) }, "slack command failed");
-        await sendFailure(rt, ephemeral, detectLang(argument), requestId, rt.logger.child({ requestId }));
+        await sendFailure(rt, ephemeral, channelTexts(detectLang(argument)).failed(requestId), rt.logger.child({ requestId }));
       }
     });
   });
 }
 
-type Flow = (rt: SlackRuntime, command: Command, argument: string, requestId: string, ephemeral: Destination) => Promise<void>;
+type Flow = (rt: SlackHandlerDeps, command: Command, argument: string, requestId: string, ephemeral: Destination) => Promise<void>;
 
 const FLOWS: Record<Subcommand, Flow> = {
   help: async (rt, command, _argument, requestId, ephemeral) => {
@@ -101,7 +104,7 @@ const FLOWS: Record<Subcommand, Flow> = {
     }
     const destination: Destination = place ? { kind: "post", place } : ephemeral;
     const conversationId = conversationIdOf(place ?? { channel: command.channel_id });
-    const messageId = `cmd:${command.trigger_id}`;
+    const messageId = messageIds.interaction("cmd", command.trigger_id);
     const reply = await runTurn(rt, {
       ...base(command, requestId, lang, conversationId, destination),
       turn: { ...turnBase(command, messageId, conversationId), text },
@@ -120,7 +123,6 @@ const FLOWS: Record<Subcommand, Flow> = {
     // A checklist id (security-plan) or a code is no sign of English: Chinese unless a phrase is.
     const lang: Lang = /[a-z]{2,}\s+[a-z]{2,}/i.test(name) ? detectLang(name) : "zh";
     const t = slackTexts(lang);
-    const input = await assessInput(rt, command, name, lang);
     let place: Place | undefined;
     if (here) {
       const root = await postRoot(rt, command.channel_id, t.assessHere(who(command.user_id)));
@@ -132,10 +134,11 @@ const FLOWS: Record<Subcommand, Flow> = {
       if (command.channel_id !== dm) await rt.poster.send(ephemeral, { text: t.assessInDm });
     }
     const conversationId = conversationIdOf(place);
-    const messageId = `cmd:${command.trigger_id}`;
+    const messageId = messageIds.interaction("cmd", command.trigger_id);
     await runTurn(rt, {
       ...base(command, requestId, lang, conversationId, { kind: "post", place }),
-      turn: { ...turnBase(command, messageId, conversationId), ...input },
+      // The engine decides: resume the named or open assessment, or start the named checklist.
+      turn: { ...turnBase(command, messageId, conversationId), action: { type: "assess", ...(name ? { name } : {}) }, lang },
     });
   },
 
@@ -148,32 +151,20 @@ const FLOWS: Record<Subcommand, Flow> = {
 };
 
 /** status and report act on the assessment of the user's DM session; shown in the DM, or privately where asked. */
-async function inDm(rt: SlackRuntime, command: Command, requestId: string, ephemeral: Destination, input: { action: TurnAction }): Promise<void> {
+async function inDm(rt: SlackHandlerDeps, command: Command, requestId: string, ephemeral: Destination, input: { action: TurnAction }): Promise<void> {
   const dm = await rt.dms.open(command.user_id);
   const destination: Destination = command.channel_id === dm ? { kind: "post", place: { channel: dm } } : ephemeral;
-  const messageId = `cmd:${command.trigger_id}`;
+  const messageId = messageIds.interaction("cmd", command.trigger_id);
   await runTurn(rt, { ...base(command, requestId, "zh", dm, destination), turn: { ...turnBase(command, messageId, dm), ...input } });
 }
 
-/** Resume the named or the open assessment, or start the named checklist (the engine finds it by name or alias). */
-async function assessInput(rt: SlackRuntime, command: Command, name: string, lang: Lang): Promise<{ text: string } | { action: TurnAction }> {
-  const mine = await rt.engine.assessments({ userId: command.user_id, ...(command.team_id ? { teamId: command.team_id } : {}) }, lang);
-  if (name) {
-    const code = mine.find((a) => a.id === name.toUpperCase());
-    if (code) return { action: { type: "resume", assessmentId: code.id } };
-    return { text: lang === "en" ? `start ${name}` : `開始自評 ${name}` };
-  }
-  const open = mine.some((a) => a.owned && a.status !== "completed");
-  return { action: { type: "command", command: open ? "resume" : "start" } };
-}
-
 /** True when the command was typed in the user's DM with the bot (not a DM with someone else). */
-async function botDm(rt: SlackRuntime, command: Command): Promise<boolean> {
+async function botDm(rt: SlackHandlerDeps, command: Command): Promise<boolean> {
   return isDmChannel(command.channel_id) && (await rt.dms.open(command.user_id)) === command.channel_id;
 }
 
 /** Posts the root of a new thread; undefined when the bot cannot post in the channel. */
-async function postRoot(rt: SlackRuntime, channel: string, text: string): Promise<string | undefined> {
+async function postRoot(rt: SlackHandlerDeps, channel: string, text: string): Promise<string | undefined> {
   try {
     return await rt.poster.post({ channel }, { text });
   } catch (error) {

@@ -1,18 +1,20 @@
 import type { App } from "@slack/bolt";
 import type { TurnAction } from "../../../../bot/index.js";
+import { messageIds } from "../../shared/message-ids.js";
+import { newRequestId } from "../../shared/request-id.js";
 import { NOTE_BLOCK, NOTE_CALLBACK_ID, RESULT_BLOCK } from "../blocks/modals.js";
-import { NoteOriginSchema, ViewSubmissionSchema } from "../payloads.js";
-import { conversationIdOf, newRequestId, type Place } from "../places.js";
+import type { SlackHandlerDeps } from "../handler-deps.js";
+import { NoteOriginSchema, ViewSubmissionSchema } from "../payload-schema.js";
+import { conversationIdOf, type Place } from "../places.js";
 import { runTurn } from "../run-turn.js";
-import type { SlackRuntime } from "../slack-runtime.js";
-import { slackTexts } from "../slack-texts.js";
+import { slackTexts } from "../texts.js";
 
 /**
  * The 補充說明 modal submitted: the note (and the result, when the item had none) becomes
  * an engine turn, and the item message it came from is updated to show what was recorded.
  * Any other view is acknowledged and ignored.
  */
-export function registerViewSubmission(app: App, rt: SlackRuntime): void {
+export function registerViewSubmission(app: App, rt: SlackHandlerDeps): void {
   app.view(NOTE_CALLBACK_ID, async ({ ack, body }) => {
     const parsed = ViewSubmissionSchema.safeParse(body);
     const origin = parsed.success ? parseOrigin(parsed.data.view.private_metadata) : undefined;
@@ -32,7 +34,7 @@ export function registerViewSubmission(app: App, rt: SlackRuntime): void {
     await ack();
     const userId = parsed.data.user.id;
     const teamId = origin.teamId ?? parsed.data.team?.id ?? parsed.data.user.team_id;
-    const requestId = newRequestId();
+    const requestId = newRequestId("slack");
     const action: TurnAction =
       result === "yes" || result === "no" || result === "na"
         ? { type: "answer", assessmentId: origin.assessmentId, itemId: origin.itemId, result, ...(note ? { note } : {}) }
@@ -47,7 +49,14 @@ export function registerViewSubmission(app: App, rt: SlackRuntime): void {
         requestId,
         lang: origin.lang,
         // A submitted view is submitted once: its id names the delivery.
-        turn: { userId, ...(teamId ? { teamId } : {}), conversationId, messageId: `view:${parsed.data.view.id}`, action, lang: origin.lang },
+        turn: {
+          userId,
+          ...(teamId ? { teamId } : {}),
+          conversationId,
+          messageId: messageIds.interaction("view", parsed.data.view.id),
+          action,
+          lang: origin.lang,
+        },
         destination: { kind: "post", place },
         conversationId,
         userId,

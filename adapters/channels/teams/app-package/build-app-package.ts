@@ -4,7 +4,7 @@ import JSZip from "jszip";
 import { AppError, ErrorCodes } from "../../../../knowledge/index.js";
 import { PROJECT_ROOT } from "../../../config.js";
 import { type TeamsManifest, TeamsManifestSchema } from "./manifest-schema.js";
-import { decodePng, readPngInfo } from "./png.js";
+import { decodePng } from "./png.js";
 
 /** Where manifest.json and the icons live. */
 export const TEAMS_APP_DIR = resolve(PROJECT_ROOT, "adapters/channels/teams/app-package");
@@ -12,7 +12,7 @@ export const TEAMS_APP_DIR = resolve(PROJECT_ROOT, "adapters/channels/teams/app-
 /** Icon sizes Teams requires (https://learn.microsoft.com/microsoftteams/platform/concepts/build-and-test/apps-package). */
 const ICON_SIZES = { color: 192, outline: 32 } as const;
 
-export interface AppPackageOptions {
+interface AppPackageOptions {
   /** MicrosoftAppId: the bot id, and the Teams app id too (one registration, one id). */
   appId: string | undefined;
   /** The app version shown in Teams; raise it for every upload that replaces an earlier one. */
@@ -20,7 +20,7 @@ export interface AppPackageOptions {
   dir?: string;
 }
 
-export interface AppPackage {
+interface AppPackage {
   manifest: TeamsManifest;
   /** The zip: manifest.json, color.png and outline.png at its root. */
   zip: Buffer;
@@ -75,11 +75,10 @@ function readIcon(path: string, kind: keyof typeof ICON_SIZES, size: number): Bu
       hint: "Run npx tsx adapters/channels/teams/app-package/icons-main.ts",
     });
   }
-  const info = readPngInfo(png);
+  const { info, pixels } = decodePng(png);
   if (info.width !== size || info.height !== size)
     throw new AppError(ErrorCodes.CONFIG_INVALID, `${path}: the ${kind} icon must be ${size}×${size} (is ${info.width}×${info.height})`);
   if (kind === "outline") {
-    const { pixels } = decodePng(png);
     for (let i = 0; i < pixels.length; i += 4) {
       const white = pixels[i] === 255 && pixels[i + 1] === 255 && pixels[i + 2] === 255;
       if (pixels[i + 3] !== 0 && !white) throw new AppError(ErrorCodes.CONFIG_INVALID, `${path}: the outline icon must be white on a transparent background`);

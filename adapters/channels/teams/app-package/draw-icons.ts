@@ -1,7 +1,7 @@
 import type { RgbaImage } from "./png.js";
 
 /** The app's accent colour (also the manifest's accentColor). */
-export const ACCENT = "#1F6FB2";
+const ACCENT = "#1F6FB2";
 
 type Shape = (u: number, v: number) => boolean;
 

@@ -39,7 +39,7 @@ export function adaptiveCard(body: CardElement[], options: { actions?: CardEleme
   };
 }
 
-export interface TextOptions {
+interface TextOptions {
   weight?: "Bolder" | "Lighter";
   size?: "Small" | "Medium" | "Large";
   color?: "Attention" | "Warning" | "Good" | "Accent";

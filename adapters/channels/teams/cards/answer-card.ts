@@ -1,5 +1,6 @@
 import { type Answer, type Citation, generatedLabel, renderPart, SOURCE_LINE, statusLabel } from "../../../../bot/index.js";
 import type { Lang } from "../../../../knowledge/index.js";
+import { type TeamsTexts, teamsTexts } from "../texts.js";
 import {
   type AdaptiveCard,
   actionSet,
@@ -12,10 +13,9 @@ import {
   showCard,
   textBlock,
 } from "./adaptive-card.js";
-import { type Labels, labels } from "./labels.js";
 
 /** Teams refuses a message over about 28 KB; stay under it with room for the envelope. */
-export const MESSAGE_BUDGET_BYTES = 26_000;
+const MESSAGE_BUDGET_BYTES = 26_000;
 
 /** Characters of a citation's quote shown on the card; the full clause is one click away. */
 const SHORT_QUOTE = 160;
@@ -43,7 +43,7 @@ export function fitCard(build: (fullTextLimit: number) => AdaptiveCard, summaryB
 }
 
 function answerBody(answer: Answer, fullTextLimit: number): CardElement[] {
-  const l = labels(answer.lang);
+  const l = teamsTexts(answer.lang);
   // A model-written lead says so above it; the clauses below are the authority.
   const generated = answer.generation?.mode === "model" ? [textBlock(`✨ ${generatedLabel(answer.lang)}`, { size: "Small", isSubtle: true })] : [];
   const body: CardElement[] = [...generated, ...paragraphs(answer.lead)];
@@ -60,7 +60,7 @@ function answerBody(answer: Answer, fullTextLimit: number): CardElement[] {
 
 /** One clause: label, status and date, a short quote, the repealed warning, and links to the whole text. */
 export function citationBlock(citation: Citation, lang: Lang, fullTextLimit = Number.POSITIVE_INFINITY): CardElement {
-  const l = labels(lang);
+  const l = teamsTexts(lang);
   const items: CardElement[] = [
     textBlock(citation.label, { weight: "Bolder" }),
     textBlock(`${statusLabel(citation.status, lang)}・${l.asOf(citation.asOf)}`, { size: "Small", isSubtle: true, spacing: "None" }),
@@ -74,7 +74,7 @@ export function citationBlock(citation: Citation, lang: Lang, fullTextLimit = Nu
   return container(items, { separator: true, spacing: "Medium" });
 }
 
-function citationActions(citation: Citation, l: Labels, fullTextLimit: number): CardElement[] {
+function citationActions(citation: Citation, l: TeamsTexts, fullTextLimit: number): CardElement[] {
   const actions = [openUrl(l.officialText, citation.url)];
   if (fullTextLimit > 0) {
     const full = citation.articleText.length > fullTextLimit ? `${citation.articleText.slice(0, fullTextLimit)}${l.trimmed}` : citation.articleText;
@@ -84,7 +84,7 @@ function citationActions(citation: Citation, l: Labels, fullTextLimit: number): 
 }
 
 function feedbackActions(lang: Lang, questionId: string): CardElement[] {
-  const l = labels(lang);
+  const l = teamsTexts(lang);
   return [botAction(l.helpful, { ca: "feedback", questionId, value: "up" }), botAction(l.notHelpful, { ca: "feedback", questionId, value: "down" })];
 }
 

@@ -1,8 +1,8 @@
 import { type ItemView, type RecordedView, renderPart, resultLabel } from "../../../../bot/index.js";
 import type { Lang } from "../../../../knowledge/index.js";
 import { MAX_NOTE } from "../card-data.js";
+import { teamsTexts } from "../texts.js";
 import { type AdaptiveCard, actionSet, adaptiveCard, botAction, type CardElement, container, textBlock } from "./adaptive-card.js";
-import { labels } from "./labels.js";
 
 /**
  * One checklist item: the question, what evidence fits, an evidence note input, 是 / 否 /
@@ -10,7 +10,7 @@ import { labels } from "./labels.js";
  * so a card answered late still records against the right item.
  */
 export function itemCard(item: ItemView, lang: Lang): AdaptiveCard {
-  const l = labels(lang);
+  const l = teamsTexts(lang);
   const body: CardElement[] = [
     textBlock(item.assessmentLabel, { size: "Small", isSubtle: true }),
     textBlock(`${l.itemHeading(item.position, item.total)}・${item.section}`, { weight: "Bolder", spacing: "None" }),
@@ -32,7 +32,7 @@ export function itemCard(item: ItemView, lang: Lang): AdaptiveCard {
   body.push({
     type: "Input.Text",
     id: "note",
-    label: l.noteLabel,
+    label: l.evidenceNote,
     placeholder: l.notePlaceholder,
     isMultiline: true,
     maxLength: MAX_NOTE,
@@ -49,7 +49,7 @@ export function itemCard(item: ItemView, lang: Lang): AdaptiveCard {
 
 /** What was recorded; replaces the item card in place after an answer. */
 export function recordedCard(recorded: RecordedView, lang: Lang): AdaptiveCard {
-  const l = labels(lang);
+  const l = teamsTexts(lang);
   const body: CardElement[] = [
     textBlock(l.recordedHeading(recorded.position, recorded.total, recorded.resultLabel), {
       weight: "Bolder",
@@ -58,9 +58,9 @@ export function recordedCard(recorded: RecordedView, lang: Lang): AdaptiveCard {
     textBlock(`${recorded.itemId} ${recorded.item}`, { weight: "Bolder" }),
     textBlock(recorded.question, { size: "Small" }),
   ];
-  if (recorded.note) body.push(textBlock(`${l.noteLabel}：${recorded.note}`));
+  if (recorded.note) body.push(textBlock(`${l.evidenceNote}：${recorded.note}`));
   if (recorded.masked.length > 0) body.push(textBlock(l.masked(recorded.masked.join("、")), { size: "Small", color: "Warning" }));
   if (recorded.remediation) body.push(textBlock(`${l.remediation}：${recorded.remediation}`, { color: "Attention" }));
-  body.push(textBlock(l.recordedBy(recorded.by, recorded.at), { size: "Small", isSubtle: true }));
+  body.push(textBlock(l.answeredBy(recorded.by, recorded.at), { size: "Small", isSubtle: true }));
   return adaptiveCard(body, { fallbackText: renderPart({ kind: "recorded", recorded }, lang) });
 }

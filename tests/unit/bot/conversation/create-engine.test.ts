@@ -70,13 +70,13 @@ describe("the engine over fake retrieval and knowledge (no corpus)", () => {
     expect(partsOf(na, "status")[0]?.status).toMatchObject({ status: "completed", answered: 3, counts: { yes: 1, no: 1, na: 1 } });
 
     expect(partsOf(await say(fake().engine, "bob", "報告"), "report")[0]).toMatchObject({ assessmentId: code });
-    const report = await fake().engine.report(code, "zh", { userId: "bob" });
+    const report = await fake().engine.report(code, "zh", { channel: "cli", userId: "bob" });
     expect(report?.rows.map((r) => [r.itemId, r.result])).toEqual([
       ["MN-01", "yes"],
       ["MN-02", "na"],
       ["MN-03", "no"],
     ]);
-    expect(await fake().engine.report(code, "zh", { userId: "mallory" })).toBeUndefined();
+    expect(await fake().engine.report(code, "zh", { channel: "cli", userId: "mallory" })).toBeUndefined();
     const events = (await fake().store.events(code)).map((e) => `${e.type}${e.itemId ? `:${e.itemId}` : ""}`);
     expect(events).toEqual(["created", "answered:MN-01", "skipped:MN-02", "answered:MN-03", "answered:MN-02", "completed"]);
   });
@@ -97,7 +97,10 @@ describe("the engine over fake retrieval and knowledge (no corpus)", () => {
     const turn = { channel: "cli" as const, userId: "dave", conversationId: "room", messageId: "same-id", text: "開始自評" };
     const first = await fake().engine.handle(turn);
     const again = await fake().engine.handle(turn);
-    expect(again).toEqual({ ...first, duplicate: true });
+    // Not yet marked delivered: a channel re-sends it; once marked, a retry sends nothing.
+    expect(again).toEqual({ ...first, duplicate: true, delivered: false, recordedAt: expect.any(String) });
+    await fake().engine.markDelivered(turn);
+    expect(await fake().engine.handle(turn)).toEqual({ ...first, duplicate: true, delivered: true, recordedAt: expect.any(String) });
     expect(await fake().store.assessmentsFor("dave")).toHaveLength(1);
   });
 });

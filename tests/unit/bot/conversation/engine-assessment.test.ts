@@ -94,6 +94,39 @@ describe("the conversation engine with a real answer log", () => {
     expect(partsOf(outsider, "notice")[0]?.tone).toBe("warning");
   });
 
+  it("decides who may see a report from the viewer: the owner, the team after 分享, nobody else", async () => {
+    const team = { teamId: "T-report" };
+    const code = itemOf(await say(fake.engine, "gina", "開始自評 迷你 報告權限", team)).assessmentId;
+    const viewer = (userId: string, teamId?: string) => ({ channel: "cli" as const, userId, conversationId: "room", ...(teamId ? { teamId } : {}) });
+    expect(await fake.engine.report(code, "zh", viewer("gina"))).toBeDefined();
+    expect(await fake.engine.report(code, "zh", viewer("hank", "T-report"))).toBeUndefined();
+    await say(fake.engine, "gina", "分享", team);
+    expect((await fake.engine.report(code, "zh", viewer("hank", "T-report")))?.assessmentId).toBe(code);
+    expect(await fake.engine.report(code, "zh", viewer("ivan", "T-other"))).toBeUndefined();
+    expect((await fake.engine.assessments(viewer("hank", "T-report"), "zh")).map((a) => a.id)).toContain(code);
+  });
+
+  it("resumes or starts on an assess action, as /compliance assess asks", async () => {
+    const act = (name?: string) =>
+      fake.engine.handle({
+        channel: "cli",
+        userId: "judy",
+        conversationId: `assess-${name ?? "none"}-${Date.now()}`,
+        messageId: `assess-${Math.random()}`,
+        action: { type: "assess", ...(name ? { name } : {}) },
+        lang: "zh",
+      });
+    // Nothing open and nothing named: the only checklist starts.
+    const started = itemOf(await act());
+    expect(started.position).toBe(1);
+    // Nothing named, one open assessment: it is resumed, not a second one started.
+    expect(itemOf(await act()).assessmentId).toBe(started.assessmentId);
+    // A code resumes that assessment; a checklist name starts a new one.
+    expect(itemOf(await act(started.assessmentId.toLowerCase())).assessmentId).toBe(started.assessmentId);
+    const other = itemOf(await act("mini"));
+    expect(other.assessmentId).not.toBe(started.assessmentId);
+  });
+
   it("masks personal data in notes and questions before storing, and says so", async () => {
     const item = itemOf(await say(fake.engine, "frank", "開始自評 迷你"));
     const reply = await say(fake.engine, "frank", "是，窗口王小明 0912-345-678，身分證 A123456789，frank@example.com");

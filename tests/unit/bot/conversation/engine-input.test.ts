@@ -17,7 +17,7 @@ describe("what users type, at the entry of a turn", () => {
     expect(partsOf(reply, "recorded")[0]?.recorded).toMatchObject({ note: "已公告於內網", by: "Erin" });
     expect((await fake().store.responses(code))[0]).toMatchObject({ note: "已公告於內網", userName: "Erin" });
     expect(JSON.stringify(rows("SELECT * FROM events"))).not.toMatch(/\\u001b|\\u0000|\u202e/);
-    const report = await fake().engine.report(code, "zh", { userId: "erin" });
+    const report = await fake().engine.report(code, "zh", { channel: "cli", userId: "erin" });
     expect(report?.rows[0]?.evidence).toBe("已公告於內網");
   });
 

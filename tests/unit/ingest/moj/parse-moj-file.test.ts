@@ -77,4 +77,12 @@ describe("parseMojFile on the official files", () => {
     expect(broken.ok).toBe(false);
     if (!broken.ok) expect(broken.reason).toMatch(/not valid JSON/);
   });
+
+  it("keeps a regulation that has no article (its content is in attachments), with no clause", () => {
+    const file = { 法規名稱: "某某收費標準", 法規網址: "https://law.moj.gov.tw/LawClass/LawAll.aspx?pcode=A0000003", 最新異動日期: "20200101", 法規內容: [] };
+    const result = parseMojFile("a.json", JSON.stringify(file), TODAY);
+    expect(result).toMatchObject({ ok: true, value: { regulation: { pcode: "A0000003", name: "某某收費標準" }, clauses: [] } });
+    const broken = parseMojFile("b.json", JSON.stringify({ ...file, 法規內容: [{ 條號: 7 }] }), TODAY);
+    expect(broken.ok).toBe(false);
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { homeView } from "../../../../../adapters/channels/slack/blocks/home-view.js";
 import { clauseModal } from "../../../../../adapters/channels/slack/blocks/modals.js";
 import { decodeButton } from "../../../../../adapters/channels/slack/button-value.js";
-import { incomingText, MAX_TEXT_CHARS } from "../../../../../adapters/channels/slack/incoming-text.js";
+import { incomingText, MAX_TEXT_CHARS } from "../../../../../adapters/channels/slack/payload-to-turn.js";
 import { renderReply } from "../../../../../adapters/channels/slack/render-reply.js";
 import type { Answer, Citation, Reply } from "../../../../../bot/index.js";
 import { buttonsOf, limitProblems, textOf } from "../../../../support/slack/slack-blocks.js";

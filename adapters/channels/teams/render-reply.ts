@@ -1,13 +1,13 @@
 import type { Activity } from "botbuilder";
-import { type AssessmentReport, type Reply, type ReplyPart, renderPart } from "../../../../bot/index.js";
-import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from "./adaptive-card.js";
-import { aiMessageEntities } from "./ai-entities.js";
-import { answerCard } from "./answer-card.js";
-import { feedbackReasonsCard } from "./feedback-reasons-card.js";
-import { itemCard, recordedCard } from "./item-card.js";
-import { labels } from "./labels.js";
-import { assessmentsCard, checklistsCard } from "./list-cards.js";
-import { reportCard, statusCard, whyCard } from "./status-cards.js";
+import { type AssessmentReport, type Reply, type ReplyPart, renderPart } from "../../../bot/index.js";
+import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from "./cards/adaptive-card.js";
+import { aiMessageEntities } from "./cards/ai-entities.js";
+import { answerCard } from "./cards/answer-card.js";
+import { feedbackReasonsCard } from "./cards/feedback-reasons-card.js";
+import { itemCard, recordedCard } from "./cards/item-card.js";
+import { assessmentsCard, checklistsCard } from "./cards/list-cards.js";
+import { reportCard, statusCard, whyCard } from "./cards/status-cards.js";
+import { teamsTexts } from "./texts.js";
 
 /** One message to send: a card with its plain text (the `summary`), or plain text alone. */
 export type Outgoing =
@@ -41,7 +41,7 @@ export function renderReply(reply: Reply, reports?: Map<string, ReportLinkView |
       if (!reports) continue;
       const link = reports.get(part.assessmentId);
       if (!link) {
-        notices.push(`⚠️ ${labels(reply.lang).reportUnavailable}`);
+        notices.push(`⚠️ ${teamsTexts(reply.lang).reportUnavailable}`);
         continue;
       }
       flush();

@@ -2,7 +2,7 @@ import { AppError, ErrorCodes } from "../../../knowledge/index.js";
 import type { Env } from "../../config.js";
 
 /** Slack's Web API when SLACK_API_URL is unset. */
-export const DEFAULT_SLACK_API_URL = "https://slack.com/api/";
+const DEFAULT_SLACK_API_URL = "https://slack.com/api/";
 
 export interface SlackSettings {
   /** HTTP: events, commands and interactivity at /slack/events. Socket: a WebSocket Slack opens to us (no public URL). */

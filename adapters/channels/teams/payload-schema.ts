@@ -41,8 +41,6 @@ export const InboundActivitySchema = z
     }
   });
 
-export type InboundActivity = z.infer<typeof InboundActivitySchema>;
-
 /** The value of an `adaptiveCard/action` invoke (Universal Actions for Adaptive Cards). */
 export const CardInvokeValueSchema = z
   .object({

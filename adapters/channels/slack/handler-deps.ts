@@ -1,7 +1,7 @@
-import type { Engine, Logger } from "../../../bot/index.js";
+import type { Clock, Engine, KeyedQueue, Logger } from "../../../bot/index.js";
+import type { TurnRunner } from "../shared/run-turn.js";
 import type { BotIdentitySource } from "./bot-identity.js";
 import type { CitationCache } from "./citation-cache.js";
-import type { ConversationSerial } from "./conversation-serial.js";
 import type { DmChannels } from "./dm-channels.js";
 import type { ItemCards } from "./item-cards.js";
 import type { Poster } from "./slack-poster.js";
@@ -9,7 +9,7 @@ import type { WebClient } from "./web-client.js";
 import type { WorkQueue } from "./work-queue.js";
 
 /** What the Slack handlers share: the engine, the Web API, and the small in-memory helpers. */
-export interface SlackRuntime {
+export interface SlackHandlerDeps {
   engine: Engine;
   client: WebClient;
   poster: Poster;
@@ -21,6 +21,8 @@ export interface SlackRuntime {
   /** Work after the acknowledgement. */
   queue: WorkQueue;
   /** One turn at a time per conversation. */
-  serial: ConversationSerial;
-  now(): Date;
+  serial: KeyedQueue;
+  /** Engine turn with timeout, delivery and delivered mark (shared with Teams). */
+  runTurn: TurnRunner;
+  clock: Clock;
 }

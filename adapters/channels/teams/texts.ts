@@ -1,34 +1,19 @@
-import type { Lang } from "../../../../knowledge/index.js";
+import type { Lang } from "../../../knowledge/index.js";
+import { channelTexts } from "../shared/texts.js";
 
 /** Texts of the Teams cards and messages, Traditional Chinese (Taiwan) first. */
 const LABELS = {
   zh: {
-    why: "為什麼",
-    skip: "跳過",
-    back: "上一題",
-    pause: "暫停",
+    ...channelTexts("zh"),
     notePlaceholder: "佐證說明（選填），例如：已於 2024/3 公告隱私權政策",
-    noteLabel: "佐證說明",
-    evidence: "可提出的佐證",
     currentAnswer: (result: string, by: string) => `目前答案：${result}（${by}）`,
     itemHeading: (position: number, total: number) => `第 ${position}/${total} 題`,
     recordedHeading: (position: number, total: number, result: string) => `✔ 第 ${position}/${total} 題已記錄：${result}`,
-    recordedBy: (by: string, at: string) => `由 ${by} 於 ${at} 作答`,
     masked: (kinds: string) => `已遮蔽個人資料：${kinds}`,
-    remediation: "改善建議",
-    helpful: "👍 有幫助",
-    notHelpful: "👎 沒幫助",
     officialText: "官方條文",
     fullText: "顯示全文",
-    asOf: (date: string) => `條文日期 ${date}`,
     repealedNow: (labels: string, on: string) => `⚠ 已於 ${on} 廢止，現行規定：${labels}`,
-    plainNote: "白話說明（本助理整理，非法規原文）",
-    cases: "參考案例（案例說明，非法規）",
     trimmed: "……（全文較長，請見官方條文）",
-    whyHeading: (item: string) => `為什麼問「${item}」`,
-    legacy: (ref: string) => `舊版對應：${ref}（網際網路零售業個資辦法，已於 2023-11-21 廢止）`,
-    start: "開始",
-    resume: "繼續",
     report: "報告",
     share: "分享",
     progress: "進度",
@@ -41,7 +26,6 @@ const LABELS = {
     download: "下載 Excel 查核表",
     linkValid: (minutes: number) => `下載連結 ${minutes} 分鐘內有效；逾時請再輸入「報告」。`,
     reportUnavailable: "找不到這份自評，或你沒有權限匯出它的報告。",
-    welcomeTitle: "合規小幫手",
     welcome: [
       "我可以回答個人資料保護法與相關法規的問題，並附上條文原文、條文日期與全國法規資料庫的連結。",
       "我也能帶你逐題完成自評：每題按「是／否／不適用」作答，可附上佐證說明，完成後匯出 Excel 查核表。",
@@ -50,40 +34,22 @@ const LABELS = {
     welcomeExamples: "可以這樣問：「委外物流要怎麼監督？」、「個資外洩要在幾小時內通報？」、「個資法第27條」",
     welcomeChecklists: (titles: string) => `目前提供的查核表：${titles}`,
     startAssessment: "開始自評",
-    myAssessments: "我的自評",
     help: "使用說明",
-    failed: (requestId: string) => `抱歉，系統暫時無法處理這則訊息，請稍後再試。（請求編號 ${requestId}）`,
     invalidCard: (requestId: string) => `這個按鈕的內容無法辨識，可能是舊版卡片。請直接輸入指令（例如「繼續」或「說明」）。（請求編號 ${requestId}）`,
     noteTooLong: (max: number) => `佐證說明太長（上限 ${max} 字），請精簡後再送出。`,
     done: "已收到。",
   },
   en: {
-    why: "Why",
-    skip: "Skip",
-    back: "Back",
-    pause: "Pause",
+    ...channelTexts("en"),
     notePlaceholder: "Evidence note (optional), e.g. privacy policy published March 2024",
-    noteLabel: "Evidence note",
-    evidence: "Evidence that fits",
     currentAnswer: (result: string, by: string) => `Current answer: ${result} (${by})`,
     itemHeading: (position: number, total: number) => `Item ${position}/${total}`,
     recordedHeading: (position: number, total: number, result: string) => `✔ Item ${position}/${total} recorded: ${result}`,
-    recordedBy: (by: string, at: string) => `Answered by ${by} at ${at}`,
     masked: (kinds: string) => `Personal data masked: ${kinds}`,
-    remediation: "To fix",
-    helpful: "👍 Helpful",
-    notHelpful: "👎 Not helpful",
     officialText: "Official text",
     fullText: "Show full text",
-    asOf: (date: string) => `text as of ${date}`,
     repealedNow: (labels: string, on: string) => `⚠ Repealed ${on}. Now: ${labels}`,
-    plainNote: "In plain words (our note, not law)",
-    cases: "Case studies (illustrations, not law)",
     trimmed: " … (long article: see the official text)",
-    whyHeading: (item: string) => `Why "${item}" is asked`,
-    legacy: (ref: string) => `Formerly cited as: ${ref} (J0080052, repealed 2023-11-21)`,
-    start: "Start",
-    resume: "Resume",
     report: "Report",
     share: "Share",
     progress: "Progress",
@@ -96,7 +62,6 @@ const LABELS = {
     download: "Download the Excel report",
     linkValid: (minutes: number) => `The link works for ${minutes} minutes; type "report" again after that.`,
     reportUnavailable: "That assessment does not exist or you may not export its report.",
-    welcomeTitle: "Compliance assistant",
     welcome: [
       "I answer questions on Taiwan's Personal Data Protection Act and related regulations, quoting the clauses with their dates and links to the official database.",
       "I also walk you through self-assessments: answer each item yes / no / n/a with an optional evidence note, then export the checklist as Excel.",
@@ -105,9 +70,7 @@ const LABELS = {
     welcomeExamples: 'Try: "How do we supervise an outsourced logistics provider?", "PDPA Article 27"',
     welcomeChecklists: (titles: string) => `Checklists: ${titles}`,
     startAssessment: "Start an assessment",
-    myAssessments: "My assessments",
     help: "Help",
-    failed: (requestId: string) => `Sorry, I could not process that message. Please try again later. (request id ${requestId})`,
     invalidCard: (requestId: string) =>
       `I could not read that button; the card may be outdated. Type a command instead (e.g. "resume" or "help"). (request id ${requestId})`,
     noteTooLong: (max: number) => `The evidence note is too long (at most ${max} characters).`,
@@ -115,8 +78,8 @@ const LABELS = {
   },
 } satisfies Record<Lang, unknown>;
 
-export type Labels = (typeof LABELS)["zh"];
+export type TeamsTexts = (typeof LABELS)["zh"];
 
-export function labels(lang: Lang): Labels {
-  return LABELS[lang] as Labels;
+export function teamsTexts(lang: Lang): TeamsTexts {
+  return LABELS[lang] as TeamsTexts;
 }

@@ -1,9 +1,10 @@
 import type { Activity } from "botbuilder";
 import type { Turn } from "../../../bot/index.js";
 import type { Lang } from "../../../knowledge/index.js";
+import { messageIds } from "../shared/message-ids.js";
 
 /** The fields of a turn every Teams activity supplies: who, where, which delivery, which language. */
-export type TurnBase = Pick<Turn, "channel" | "userId" | "userName" | "conversationId" | "teamId" | "messageId" | "lang">;
+type TurnBase = Pick<Turn, "channel" | "userId" | "userName" | "conversationId" | "teamId" | "messageId" | "lang">;
 
 interface TeamsChannelData {
   team?: { id?: string };
@@ -26,7 +27,7 @@ export function turnBase(activity: Activity): TurnBase {
     ...(activity.from.name ? { userName: activity.from.name } : {}),
     conversationId: activity.conversation.id,
     ...(teamId ? { teamId } : {}),
-    messageId: activity.id ?? "",
+    messageId: messageIds.activity(activity.id),
     ...(lang ? { lang } : {}),
   };
 }

@@ -108,3 +108,35 @@ export function isKnownPayload(body: unknown): boolean {
     ].includes(b.type)
   );
 }
+
+const UserRefSchema = z.object({ id: z.string() }).passthrough();
+
+/**
+ * What Bolt itself reads of each payload type before any listener runs (event.type,
+ * actions[0], user.id, view.callback_id ...). A signed body without it would throw inside
+ * Bolt (HTTP 500, and Slack retries it for hours): such bodies are acknowledged and logged.
+ */
+const BoltShapes: Record<string, z.ZodTypeAny> = {
+  event_callback: z.object({ event: z.object({ type: z.string() }).passthrough() }).passthrough(),
+  block_actions: z.object({ user: UserRefSchema, actions: z.array(z.object({}).passthrough()) }).passthrough(),
+  block_suggestion: z.object({ user: UserRefSchema }).passthrough(),
+  view_submission: z.object({ user: UserRefSchema, view: z.object({ callback_id: z.string() }).passthrough() }).passthrough(),
+  view_closed: z.object({ user: UserRefSchema, view: z.object({ callback_id: z.string() }).passthrough() }).passthrough(),
+  shortcut: z.object({ user: UserRefSchema, callback_id: z.string() }).passthrough(),
+  message_action: z.object({ user: UserRefSchema, callback_id: z.string() }).passthrough(),
+  interactive_message: z.object({ user: UserRefSchema, callback_id: z.string() }).passthrough(),
+};
+
+/** A short description of what a known payload lacks for Bolt to dispatch it; undefined when it is well formed. */
+export function structureProblem(body: unknown): string | undefined {
+  const b = body as Record<string, unknown>;
+  if (typeof b.command === "string")
+    return typeof b.user_id === "string" && typeof b.channel_id === "string" ? undefined : "command without user_id or channel_id";
+  const shape = typeof b.type === "string" ? BoltShapes[b.type] : undefined;
+  const parsed = shape?.safeParse(body);
+  if (!parsed || parsed.success) return undefined;
+  return parsed.error.issues
+    .slice(0, 3)
+    .map((i) => `${b.type}.${i.path.join(".")}: ${i.message}`)
+    .join("; ");
+}

@@ -5,13 +5,13 @@ import { AppError, ErrorCodes } from "../../../knowledge/index.js";
 import type { Env } from "../../config.js";
 import { type CredentialsFactory, createTokenEndpointCredentials } from "./token-endpoint-credentials.js";
 
-export interface TeamsAuth {
+interface TeamsAuth {
   authentication: ConfigurationBotFrameworkAuthentication;
   /** TEAMS_EMULATOR=true: unauthenticated requests, accepted from and answered to loopback addresses only. */
   emulator: boolean;
 }
 
-export type TeamsMode = "off" | "emulator" | "authenticated";
+type TeamsMode = "off" | "emulator" | "authenticated";
 
 /** Teams is on with an app id (every request's token verified) or when the emulator mode is asked for explicitly. */
 export function teamsMode(env: Env): TeamsMode {

@@ -1,19 +1,20 @@
 import type { Lang } from "../../knowledge/clause.js";
 import type { ArticleHistory, Checklist, KnowledgeSource } from "../../knowledge/index.js";
-import { mayOpen } from "../assessment/access.js";
+import { mayOpen, shareKeyOf } from "../assessment/access.js";
 import type { AssessmentEvent, AssessmentRecord, AssessmentStore, FeedbackRecord, QuestionRecord, ResponseRecord, SessionRecord } from "../assessment/store.js";
 import type { Assistant } from "../assistant.js";
-import type { Logger } from "../ports.js";
+import type { Clock, Logger } from "../ports.js";
 import type { TurnHooks } from "./engine.js";
 import type { ReplyPart } from "./reply.js";
-import { shareKeyOf, type Turn } from "./turn.js";
+import type { Turn } from "./turn.js";
 
 export interface EngineDeps {
   assistant: Assistant;
   knowledge: KnowledgeSource;
   store: AssessmentStore;
   logger: Logger;
-  now?: () => Date;
+  /** The time stamped on every record of a turn (answers, events, reports). */
+  clock: Clock;
   /** Article versions and change reports of synced corpora; absent when the corpus was never synced. */
   history?: ArticleHistory;
   /** PCODEs that apply to the askers (SCOPE, or the knowledge base's default): 「法規更新」 lists these. */
@@ -24,7 +25,7 @@ export interface EngineDeps {
  * One turn in progress: what was read, the reply being built, and every write to commit
  * at the end in one transaction.
  */
-export class TurnContext {
+export class ActiveTurn {
   readonly parts: ReplyPart[] = [];
   readonly assessments = new Map<string, AssessmentRecord>();
   readonly responses: ResponseRecord[] = [];
@@ -44,7 +45,7 @@ export class TurnContext {
 
   /** Who may see an assessment shared "with the team": the team, or the conversation when there is none. */
   get shareKey(): string {
-    return shareKeyOf(this.turn);
+    return shareKeyOf(this.turn) ?? `${this.turn.channel}:${this.turn.conversationId}`;
   }
 
   say(part: ReplyPart): void {

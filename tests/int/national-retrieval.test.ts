@@ -1,0 +1,71 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../adapters/config.js";
+import { createLogger } from "../../adapters/logger.js";
+import { createRuntime, type Runtime } from "../../adapters/runtime.js";
+import { corpusDir, tempDir } from "../support/corpus.js";
+
+/** A few regulations from outside the eight, taken from the national snapshot (never committed). */
+const ARCHIVE = resolve(import.meta.dirname, "../../../shared/corpus/moj-full/moj-20241011.tar.xz");
+const NATIONAL_FILES = [
+  "zh/N0030001.json", // 勞動基準法
+  "en/N0030001.json",
+  "zh/J0150002.json", // 公平交易法
+  "zh/J0150017.json", // 多層次傳銷管理法
+  "zh/J0080037.json", // 電子簽章法
+  "zh/G0380237.json", // 電子支付機構管理條例
+  "zh/J0170012.json", // 通訊交易解除權合理例外情事適用準則
+  "zh/K0110002.json", // 旅行業管理規則
+];
+
+describe.skipIf(!existsSync(ARCHIVE))("retrieval beyond the eight regulations (files from the national snapshot)", () => {
+  const work = tempDir("national-");
+  let runtime: Runtime;
+  const ask = (text: string, lang: "zh" | "en" = "zh") => runtime.retriever.retrieve({ text, lang });
+  const pcodes = async (text: string, lang: "zh" | "en" = "zh") => (await ask(text, lang)).hits.slice(0, 5).map((h) => h.articleId.split(":")[0]);
+
+  beforeAll(async () => {
+    const extra = join(work.path, "national");
+    spawnSync("mkdir", ["-p", extra]);
+    const untar = spawnSync("tar", ["-xJf", ARCHIVE, "-C", extra, ...NATIONAL_FILES]);
+    expect(untar.status).toBe(0);
+    const config = loadConfig({
+      REGULATIONS_DIR: `${corpusDir()},${extra}`,
+      DATA_DIR: join(work.path, "data"),
+      LOG_LEVEL: "silent",
+      EMBEDDINGS_DIMENSIONS: "128",
+    });
+    runtime = await createRuntime(config, { logger: createLogger("silent") });
+  }, 120_000);
+  afterAll(() => work.cleanup());
+
+  it("resolves exact references to any regulation, by full name, short name or English name, in 《》, 「」 or plain text", async () => {
+    expect((await ask("勞基法第24條")).hits[0]).toMatchObject({ articleId: "N0030001:24", source: "reference" });
+    expect((await ask("《勞動基準法》第 24 條第1項")).hits[0]).toMatchObject({ articleId: "N0030001:24", focus: ["N0030001:24:1"] });
+    expect((await ask("「公平交易法」第21條規定什麼")).hits[0]?.articleId).toBe("J0150002:21");
+    expect((await ask("公平法第21條")).hits[0]?.articleId).toBe("J0150002:21");
+    expect((await ask("電子簽章法第9條")).hits[0]?.articleId).toBe("J0080037:9");
+    expect((await ask("Labor Standards Act Article 24", "en")).hits[0]?.articleId).toBe("N0030001:24");
+  });
+
+  it("finds a sector's regulation when the question names the sector", async () => {
+    expect(await pcodes("直銷公司的參加人退出退貨要怎麼處理？")).toContain("J0150017");
+    expect(await pcodes("電子支付機構可以把用戶的支付帳戶資料給別人嗎？")).toContain("G0380237");
+  });
+
+  it("still ranks the PDPA family first for a retailer's generic duty", async () => {
+    const [first] = await pcodes("個資外洩要在幾小時內通報？");
+    expect(["I0050021", "I0050022", "K0010162"]).toContain(first);
+  });
+
+  it("says so when a named regulation is not in the database, with the closest names it holds", async () => {
+    const result = await ask("依照旅行業管理辦法，旅客資料要保存多久？");
+    expect(result).toMatchObject({ abstained: true, unknownLaw: "旅行業管理辦法" });
+    expect(result.closestLaws?.[0]).toEqual({ pcode: "K0110002", name: "旅行業管理規則" });
+    const answer = await runtime.assistant.ask("依照旅行業管理辦法，旅客資料要保存多久？");
+    expect(answer.text).toContain("「旅行業管理辦法」不在我收錄的法規範圍內");
+    expect(answer.text).toContain("資料庫中名稱最接近的法規：《旅行業管理規則》");
+  });
+});
