@@ -20,3 +20,4 @@ export { createHybridRetriever, type HybridOptions, type VectorSearch } from "./
 export { createDomainAnalyzer, type LexicalSide } from "./retrieve/lexical-side.js";
 export { createNaiveRetriever } from "./retrieve/naive-retriever.js";
 export type { Analyzer } from "./text/analyzer.js";
+export { BIG_UNITS, DIGITS, UNITS } from "./text/numerals.js";
