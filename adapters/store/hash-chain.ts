@@ -22,6 +22,18 @@ export interface ChainEntry {
  * same record hashes alike in SQLite and PostgreSQL, and a column added later (null in old
  * rows) does not change the hash of old rows.
  */
+/** A stored row of a chained table as a chain entry (both stores read their rows this way). */
+export function chainEntryOf(row: Record<string, unknown>, kind: ChainKind, key: string, toRecord: (row: Record<string, unknown>) => object): ChainEntry {
+  return {
+    seq: row.chain_seq === null || row.chain_seq === undefined ? Number.NaN : Number(row.chain_seq),
+    kind,
+    rowId: String(row[key]),
+    record: toRecord(row),
+    prevHash: String(row.prev_hash ?? ""),
+    hash: String(row.hash ?? ""),
+  };
+}
+
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (value !== null && typeof value === "object") {

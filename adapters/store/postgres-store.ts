@@ -1,7 +1,7 @@
 import pg from "pg";
 import type { AssessmentStore, Logger, Reply, SessionRecord } from "../../bot/index.js";
 import { AppError, ErrorCodes, isAppError } from "../../knowledge/index.js";
-import { type ChainEntry, type ChainKind, verifyEntries } from "./hash-chain.js";
+import { type ChainEntry, type ChainKind, chainEntryOf, verifyEntries } from "./hash-chain.js";
 import { commitTurn } from "./postgres-commit.js";
 import { PG_MIGRATIONS } from "./postgres-migrations.js";
 import { type ReportLinkStore, toReportLink } from "./report-link-store.js";
@@ -111,16 +111,7 @@ export async function openPostgresStore(url: string, logger?: Logger): Promise<P
       try {
         await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
         const read = async (kind: ChainKind, table: string, key: string, toRecord: (row: Row) => object) =>
-          ((await client.query(`SELECT * FROM ${table}`)).rows as Row[]).map(
-            (row): ChainEntry => ({
-              seq: row.chain_seq === null ? Number.NaN : Number(row.chain_seq),
-              kind,
-              rowId: String(row[key]),
-              record: toRecord(row),
-              prevHash: String(row.prev_hash ?? ""),
-              hash: String(row.hash ?? ""),
-            }),
-          );
+          ((await client.query(`SELECT * FROM ${table}`)).rows as Row[]).map((row): ChainEntry => chainEntryOf(row, kind, key, (r) => toRecord(r as Row)));
         const entries = [
           ...(await read("event", "events", "seq", toEvent)),
           ...(await read("question", "questions", "id", toQuestion)),

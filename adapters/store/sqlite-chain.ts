@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import type { ChainHead, TurnWrite } from "../../bot/index.js";
-import { type ChainEntry, type ChainKind, extendChain } from "./hash-chain.js";
+import { type ChainEntry, type ChainKind, chainEntryOf, extendChain } from "./hash-chain.js";
 import { eventParams, feedbackParams, questionParams, type Row, toEvent, toFeedback, toQuestion } from "./rows.js";
 
 /** The chained tables: their kind, their own key column and the row mapper. */
@@ -68,16 +68,7 @@ export function insertChained(db: Database.Database, write: TurnWrite): void {
 /** Every row of the chained tables, ordered by chain sequence; rows outside the chain (seq NaN) last. */
 export function readChain(db: Database.Database): ChainEntry[] {
   const entries = TABLES.flatMap(({ kind, table, key, toRecord }) =>
-    (db.prepare(`SELECT * FROM ${table}`).all() as Row[]).map(
-      (row): ChainEntry => ({
-        seq: row.chain_seq === null ? Number.NaN : Number(row.chain_seq),
-        kind,
-        rowId: String(row[key]),
-        record: toRecord(row),
-        prevHash: String(row.prev_hash ?? ""),
-        hash: String(row.hash ?? ""),
-      }),
-    ),
+    (db.prepare(`SELECT * FROM ${table}`).all() as Row[]).map((row) => chainEntryOf(row, kind, key, (r) => toRecord(r as Row))),
   );
   return entries.sort((a, b) => (Number.isNaN(a.seq) ? 1 : Number.isNaN(b.seq) ? -1 : a.seq - b.seq));
 }

@@ -4,22 +4,7 @@
  * (seventy-two, thirty, 1 million). Used to compare a sentence's facts with clause texts.
  */
 
-const ZH_DIGITS: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  兩: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const ZH_SMALL: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-const ZH_BIG: Record<string, number> = { 萬: 10_000, 億: 100_000_000 };
+import { BIG_UNITS as ZH_BIG, DIGITS as ZH_DIGITS, UNITS as ZH_SMALL } from "../../knowledge/index.js";
 
 /** A numeral written in any of the forms above (the regex source, no groups). */
 export const NUMERAL = "(?:[0-9０-９](?:[0-9０-９]|[,，.](?=[0-9０-９]))*[十百千萬億]*|[零〇一二兩三四五六七八九十百千萬億]+)";

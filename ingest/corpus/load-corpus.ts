@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { ClauseRecord, Corpus, CorpusFile, CorpusProblem, RegulationRecord } from "../../knowledge/index.js";
 import { parseMojFile } from "../moj/parse-moj-file.js";
+import { createDuplicateGuard } from "./duplicate-guard.js";
 
 /**
  * Lists the MOJ files under each directory: `DIR/zh/*.json`, `DIR/en/*.json` and
@@ -38,7 +39,7 @@ export function loadCorpus(dirs: string[], today: string): Corpus {
   const regulations: RegulationRecord[] = [];
   const clauses: ClauseRecord[] = [];
   const files: CorpusFile[] = [];
-  const seen = new Map<string, string>();
+  const firstOfItsKind = createDuplicateGuard(problems);
   for (const path of listed.files) {
     let raw: string;
     try {
@@ -53,13 +54,7 @@ export function loadCorpus(dirs: string[], today: string): Corpus {
       continue;
     }
     const { regulation } = result.value;
-    const key = `${regulation.pcode}/${regulation.lang}`;
-    const earlier = seen.get(key);
-    if (earlier) {
-      problems.push({ file: path, reason: `duplicate of ${earlier} (same PCODE ${regulation.pcode} and language); ignored` });
-      continue;
-    }
-    seen.set(key, path);
+    if (!firstOfItsKind(path, regulation)) continue;
     for (const reason of result.value.skipped) problems.push({ file: path, reason });
     files.push({ path, raw });
     regulations.push(regulation);

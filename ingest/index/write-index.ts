@@ -17,6 +17,7 @@ import {
   readBlob,
   type StoredRegulation,
 } from "../../knowledge/index.js";
+import { createDuplicateGuard } from "../corpus/duplicate-guard.js";
 import { parseMojFile } from "../moj/parse-moj-file.js";
 import { trainModel1 } from "../translate/ibm-model1.js";
 import { createPairCollector } from "../translate/pair-collector.js";
@@ -66,7 +67,7 @@ export async function writeIndex(options: WriteIndexOptions): Promise<WrittenInd
   const lastGood = new Map((options.previous?.entries ?? []).map((e) => [e.regulation.file, e]));
   const problems: CorpusProblem[] = [];
   const entries: StoredRegulation[] = [];
-  const seen = new Map<string, string>();
+  const firstOfItsKind = createDuplicateGuard(problems);
   const zhRegulations = new Map<string, RegulationRecord>();
   const zhStatus = new Map<string, ClauseStatus>();
   const lexical = createLexicalBuilder();
@@ -91,13 +92,7 @@ export async function writeIndex(options: WriteIndexOptions): Promise<WrittenInd
       const read = readRegulation(path, options.today, lastGood, options.previous?.dir, problems);
       if (!read) continue;
       let { regulation, clauses } = read;
-      const key = `${regulation.pcode}/${regulation.lang}`;
-      const earlier = seen.get(key);
-      if (earlier) {
-        problems.push({ file: path, reason: `duplicate of ${earlier} (same PCODE ${regulation.pcode} and language); ignored` });
-        continue;
-      }
-      seen.set(key, path);
+      if (!firstOfItsKind(path, regulation)) continue;
       if (regulation.lang === "zh") {
         zhRegulations.set(regulation.pcode, regulation);
         for (const c of clauses) if (c.level === "article" && c.status !== "in_force") zhStatus.set(c.articleId, c.status);

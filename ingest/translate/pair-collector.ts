@@ -1,4 +1,4 @@
-import type { Analyzer, ClauseRecord, GlossaryTerm } from "../../knowledge/index.js";
+import { type Analyzer, type ClauseRecord, fnv1a, type GlossaryTerm } from "../../knowledge/index.js";
 import type { ParallelPair } from "./ibm-model1.js";
 
 /**
@@ -58,13 +58,4 @@ export function createPairCollector(analyzer: Analyzer, always: Set<string>, tra
 
 function firstLine(text: string): string {
   return text.split("\n")[0] ?? text;
-}
-
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
 }

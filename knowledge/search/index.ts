@@ -1,5 +1,5 @@
 export { createEmbeddings, type EmbeddingsChoice, type EmbeddingsConfig, type EmbeddingsProvider } from "./embeddings/create-embeddings.js";
-export { HashingEmbeddings } from "./embeddings/hashing-embeddings.js";
+export { fnv1a, HashingEmbeddings } from "./embeddings/hashing-embeddings.js";
 export { INDEX_FILES } from "./index/index-files.js";
 export type { LexicalData, TranslationTable } from "./index/lexical-data.js";
 export { INDEX_FORMAT, type Manifest, readManifest } from "./index/manifest.js";
@@ -20,3 +20,4 @@ export { createHybridRetriever, type HybridOptions, type VectorSearch } from "./
 export { createDomainAnalyzer, type LexicalSide } from "./retrieve/lexical-side.js";
 export { createNaiveRetriever } from "./retrieve/naive-retriever.js";
 export type { Analyzer } from "./text/analyzer.js";
+export { BIG_UNITS, DIGITS, UNITS } from "./text/numerals.js";

@@ -55,7 +55,8 @@ export class HashingEmbeddings extends Embeddings {
   }
 }
 
-function fnv1a(text: string): number {
+/** FNV-1a, 32 bits: a fast, stable hash of a string (feature hashing, deterministic sampling). */
+export function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

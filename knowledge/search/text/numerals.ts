@@ -1,6 +1,7 @@
 /** Chinese numerals as statutes write them (一百十二, 二十七, 七十二, 五千). */
 
-const DIGITS: Record<string, number> = {
+/** Values of the Chinese digits and units statutes use (shared with the grounding check in bot/). */
+export const DIGITS: Record<string, number> = {
   零: 0,
   〇: 0,
   一: 1,
@@ -14,8 +15,8 @@ const DIGITS: Record<string, number> = {
   八: 8,
   九: 9,
 };
-const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-const BIG_UNITS: Record<string, number> = { 萬: 10_000, 億: 100_000_000 };
+export const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+export const BIG_UNITS: Record<string, number> = { 萬: 10_000, 億: 100_000_000 };
 
 export const CHINESE_NUMERAL_CHARS = "零〇一二兩三四五六七八九十百千萬億";
 
