@@ -4,6 +4,7 @@ import { delimiter, dirname, isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { AppError, ErrorCodes, KNOWLEDGE_DIR } from "../knowledge/index.js";
+import type { LlmConfig } from "./llm/index.js";
 
 /** The project root: adapters/ sits directly below it. */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -62,6 +63,14 @@ const EnvSchema = z.object({
   AZURE_OPENAI_API_VERSION: optionalText,
   OLLAMA_BASE_URL: url("OLLAMA_BASE_URL"),
   TRANSFORMERS_MODEL_DIR: optionalText,
+  /** A language model writes the lead from the retrieved clauses (verified before it is shown); none = the offline answer. */
+  LLM_PROVIDER: z.enum(["none", "openai", "azure-openai", "ollama"]).default("none"),
+  LLM_MODEL: optionalText,
+  LLM_BASE_URL: url("LLM_BASE_URL"),
+  LLM_API_KEY: optionalText,
+  LLM_API_VERSION: optionalText,
+  LLM_AZURE_DEPLOYMENT: optionalText,
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100, "LLM_TIMEOUT_MS is in milliseconds (at least 100)").max(120_000).default(8000),
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   /** Longest wait for one engine turn before the user is told, with the request id, to try again. */
   TURN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
@@ -110,6 +119,7 @@ export interface Config {
   dataDir: string;
   indexDir: string;
   answerLogPath: string;
+  llm: LlmConfig;
   /** DATA_DIR/corpus/current: once a sync has run, the corpus comes from here instead of REGULATIONS_DIR. */
   syncedCorpusDir: string;
   /** DATA_DIR/versions.db: article texts by corpus version and the change reports. */
@@ -139,10 +149,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     });
   }
   const env = parsed.data;
-  const problems = providerProblems(env);
+  const problems = [...providerProblems(env), ...llmProblems(env)];
   if (problems.length > 0) {
     throw new AppError(ErrorCodes.CONFIG_INVALID, `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`, {
-      hint: "Set the variables above, or unset EMBEDDINGS_PROVIDER to use the offline default.",
+      hint: "Set the variables above, or unset EMBEDDINGS_PROVIDER / LLM_PROVIDER to use the offline defaults.",
     });
   }
   const fromRoot = (p: string) => (isAbsolute(p) ? p : resolve(PROJECT_ROOT, p));
@@ -157,6 +167,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     indexDir: resolve(dataDir, "index"),
     answerLogPath: resolve(dataDir, "answers.db"),
+    llm: llmConfig(env),
     syncedCorpusDir,
     versionsPath: resolve(dataDir, "versions.db"),
     cliUser: env.CLI_USER ?? osUserName(),
@@ -169,6 +180,42 @@ function osUserName(): string {
     return userInfo().username || "terminal";
   } catch {
     return "terminal";
+  }
+}
+
+/** The language model settings; the key falls back to the provider's usual variable. */
+function llmConfig(env: Env): LlmConfig {
+  const apiKey =
+    env.LLM_API_KEY ?? (env.LLM_PROVIDER === "openai" ? env.OPENAI_API_KEY : env.LLM_PROVIDER === "azure-openai" ? env.AZURE_OPENAI_API_KEY : undefined);
+  const baseUrl = env.LLM_BASE_URL ?? (env.LLM_PROVIDER === "ollama" ? env.OLLAMA_BASE_URL : undefined);
+  return {
+    provider: env.LLM_PROVIDER,
+    timeoutMs: env.LLM_TIMEOUT_MS,
+    ...(env.LLM_MODEL ? { model: env.LLM_MODEL } : {}),
+    ...(baseUrl ? { baseUrl } : {}),
+    ...(apiKey ? { apiKey } : {}),
+    ...(env.LLM_API_VERSION ? { apiVersion: env.LLM_API_VERSION } : {}),
+    ...(env.AZURE_OPENAI_API_INSTANCE_NAME ? { azureInstanceName: env.AZURE_OPENAI_API_INSTANCE_NAME } : {}),
+    ...(env.LLM_AZURE_DEPLOYMENT ? { azureDeployment: env.LLM_AZURE_DEPLOYMENT } : {}),
+  };
+}
+
+function llmProblems(env: Env): string[] {
+  switch (env.LLM_PROVIDER) {
+    case "openai":
+      return env.LLM_API_KEY || env.OPENAI_API_KEY ? [] : ["LLM_API_KEY (or OPENAI_API_KEY): required when LLM_PROVIDER=openai"];
+    case "azure-openai":
+      return [
+        ...(env.LLM_API_KEY || env.AZURE_OPENAI_API_KEY ? [] : ["LLM_API_KEY (or AZURE_OPENAI_API_KEY): required when LLM_PROVIDER=azure-openai"]),
+        ...(env.LLM_BASE_URL || env.AZURE_OPENAI_API_INSTANCE_NAME
+          ? []
+          : ["LLM_BASE_URL (https://NAME.openai.azure.com) or AZURE_OPENAI_API_INSTANCE_NAME: required when LLM_PROVIDER=azure-openai"]),
+        ...(env.LLM_MODEL ? [] : ["LLM_MODEL: required when LLM_PROVIDER=azure-openai (the model the deployment runs, e.g. gpt-4o-mini)"]),
+      ];
+    case "ollama":
+      return env.LLM_MODEL ? [] : ["LLM_MODEL: required when LLM_PROVIDER=ollama (e.g. qwen2.5:7b)"];
+    default:
+      return [];
   }
 }
 

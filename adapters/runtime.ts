@@ -12,6 +12,7 @@ import {
   type Retriever,
 } from "../knowledge/index.js";
 import type { Config, Env } from "./config.js";
+import { createChatModel } from "./llm/index.js";
 import { dataDirError, dataDirProblem } from "./store/data-dir.js";
 import { type AnswerLogStore, openStore } from "./store/open-store.js";
 
@@ -24,6 +25,8 @@ export interface Runtime {
   retriever: Retriever;
   index: OpenedIndex;
   report: IndexReport;
+  /** The configured language model ("provider:model"), or undefined when answers are offline only. */
+  model?: string;
   /** Article versions, when the corpus is the synced one (DATA_DIR/corpus/current). */
   history?: ArticleHistory;
 }
@@ -82,14 +85,22 @@ export async function wireRuntime(index: OpenedIndex, config: Config, options: R
           { kb: index.kb, ...index.lexical, ...(index.vectors ? { vectors: index.vectors } : {}) },
           { ...HYBRID_DEFAULTS, scope, home: homeRegulations(index), ...(pipeline === "bm25" ? { vectorWeight: 0 } : {}) },
         );
+  const model = await createChatModel(config.llm);
+  const grounding = model ? { grounding: { model, timeoutMs: config.llm.timeoutMs } } : {};
+  if (model)
+    options.logger.info(
+      { provider: model.provider, model: model.model, timeoutMs: config.llm.timeoutMs },
+      "answers are written by a language model and verified",
+    );
   const corpusDirs = options.corpusDirs ?? config.regulationDirs;
   const history = corpusDirs.length === 1 && corpusDirs[0] === config.syncedCorpusDir ? openArticleHistory(config.versionsPath) : undefined;
   return {
-    assistant: createAssistant({ retriever, knowledge: index.kb, ...(history ? { history } : {}) }),
+    assistant: createAssistant({ retriever, knowledge: index.kb, ...(history ? { history } : {}), ...grounding }),
     retriever,
     index,
     report: index.report,
     ...(history ? { history } : {}),
+    ...(model ? { model: `${model.provider}:${model.model}` } : {}),
   };
 }
 

@@ -12,6 +12,11 @@ export const ErrorCodes = {
   BAD_REQUEST: "BAD_REQUEST",
   NOT_FOUND: "NOT_FOUND",
   STORE_FAILED: "STORE_FAILED",
+  /** The configured language model failed (HTTP error, network), timed out, was rate-limited or returned output we cannot read. */
+  MODEL_FAILED: "MODEL_FAILED",
+  MODEL_TIMEOUT: "MODEL_TIMEOUT",
+  MODEL_RATE_LIMITED: "MODEL_RATE_LIMITED",
+  MODEL_OUTPUT_INVALID: "MODEL_OUTPUT_INVALID",
   /** Another process changed what this turn read (the session); the turn is run again. */
   STORE_CONFLICT: "STORE_CONFLICT",
   /** A sync source that cannot be downloaded, is incomplete or implausible: nothing was replaced. */

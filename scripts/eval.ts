@@ -5,12 +5,16 @@ import { tempFolder } from "../adapters/channels/cli/temp-folder.js";
 import { loadConfig, loadDotEnv } from "../adapters/config.js";
 import { createLogger } from "../adapters/logger.js";
 import { createRuntime, PIPELINES, type PipelineName } from "../adapters/runtime.js";
+import { summarizeModel } from "./eval-llm.js";
 import { goldRank, hasFact, type ItemResult, leadUnsupported, readEvalSet, summarize } from "./eval-set.js";
 
-const USAGE = `Usage: npm run eval -- --set FILE.jsonl --corpus DIR [--corpus DIR ...] [--data-dir DIR] [--pipeline hybrid|bm25|naive] [--verbose]
+const USAGE = `Usage: npm run eval -- --set FILE.jsonl --corpus DIR [--corpus DIR ...] [--data-dir DIR] [--pipeline hybrid|bm25|naive] [--llm] [--verbose]
   Ingests the corpus into a temporary index (or, with --data-dir, into DIR/index, the same
   layout as DATA_DIR, reused by later runs while its manifest matches), answers every
-  question and prints a table per question type; the last line is one JSON object.`;
+  question and prints a table per question type; the last line is one JSON object with the
+  metrics. Without --llm the offline answer is measured even when LLM_PROVIDER is set;
+  --llm runs the configured model and adds "llm" (model answers, fallbacks, sentences kept
+  and dropped) to the JSON.`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -20,13 +24,16 @@ async function main(): Promise<void> {
       pipeline: { type: "string", default: "hybrid" },
       "data-dir": { type: "string" },
       verbose: { type: "boolean", default: false },
+      llm: { type: "boolean", default: false },
     },
   });
   if (!values.set) exitWithUsage("--set is required.", USAGE);
   const pipeline = values.pipeline as PipelineName;
   if (!PIPELINES.includes(pipeline)) exitWithUsage(`--pipeline must be one of ${PIPELINES.join(", ")}.`, USAGE);
   loadDotEnv();
-  const config = loadConfig();
+  const loaded = loadConfig();
+  if (values.llm && loaded.llm.provider === "none") exitWithUsage("--llm needs a model: set LLM_PROVIDER (see .env.example).", USAGE);
+  const config = values.llm ? loaded : { ...loaded, llm: { ...loaded.llm, provider: "none" as const } };
   const corpusDirs = values.corpus?.length ? values.corpus.map((d) => resolve(d)) : config.regulationDirs;
   if (corpusDirs.length === 0) exitWithUsage("--corpus is required (no REGULATIONS_DIR configured).", USAGE);
   const items = readEvalSet(values.set);
@@ -55,7 +62,8 @@ async function main(): Promise<void> {
         );
       }
     }
-    const summary = summarize(pipeline, results);
+    const modelSummary = values.llm ? summarizeModel(results.map((r) => r.answer)) : undefined;
+    const summary = { ...summarize(pipeline, results), ...(modelSummary ? { llm: modelSummary } : {}) };
     const rows = Object.entries(summary.by_type).map(
       ([type, s]) => `${type.padEnd(18)} ${String(s.n).padStart(4)}   ${s.recall_at_5.toFixed(3)}     ${s.lead_fact_hit.toFixed(3)}`,
     );
@@ -64,6 +72,11 @@ async function main(): Promise<void> {
       `${"type".padEnd(18)} ${"n".padStart(4)}   recall@5 (abstain: accuracy)   lead_fact_hit`,
       ...rows,
       `recall@1 ${summary.recall_at_1}  recall@5 ${summary.recall_at_5}  mrr@10 ${summary.mrr_at_10}  abstain ${summary.abstain_accuracy}  facts ${summary.fact_hit}  lead_facts ${summary.lead_fact_hit}  lead_unsupported ${summary.lead_unsupported}  p50 ${summary.latency_ms.p50} ms  p95 ${summary.latency_ms.p95} ms`,
+      ...(modelSummary
+        ? [
+            `model ${modelSummary.provider}:${modelSummary.model}: ${modelSummary.model_answers} model answers, fallbacks ${JSON.stringify(modelSummary.fallbacks)}, sentences kept ${modelSummary.sentences_kept} dropped ${modelSummary.sentences_dropped} ${JSON.stringify(modelSummary.dropped_by_reason)}, kept_unsupported ${modelSummary.kept_unsupported}`,
+          ]
+        : []),
       JSON.stringify(summary),
     ];
     process.stdout.write(`${lines.join("\n")}\n`);

@@ -163,4 +163,22 @@ export const MIGRATIONS: Array<{ version: number; name: string; sql: string; bac
       UPDATE deliveries SET delivered_at = at;
     `,
   },
+  {
+    // Columns only: null in older rows, so the hash chain of those rows is unchanged (canonicalJson leaves nulls out).
+    version: 6,
+    name: "how each answer was made (offline or model, clauses shown, sentences kept and dropped, fallback reason); 👎 reasons with the citation ids",
+    sql: `
+      ALTER TABLE questions ADD COLUMN answer_mode TEXT NOT NULL DEFAULT 'offline' CHECK (answer_mode IN ('offline', 'model'));
+      ALTER TABLE questions ADD COLUMN model_provider TEXT;
+      ALTER TABLE questions ADD COLUMN model_name TEXT;
+      ALTER TABLE questions ADD COLUMN shown_clause_ids TEXT;
+      ALTER TABLE questions ADD COLUMN sentences_kept TEXT;
+      ALTER TABLE questions ADD COLUMN sentences_dropped TEXT;
+      ALTER TABLE questions ADD COLUMN fallback_reason TEXT;
+      ALTER TABLE questions ADD COLUMN fallback_detail TEXT;
+      ALTER TABLE questions ADD COLUMN model_ms INTEGER;
+      ALTER TABLE feedback ADD COLUMN reason TEXT CHECK (reason IS NULL OR reason IN ('wrong_clause', 'outdated', 'not_answered', 'other'));
+      ALTER TABLE feedback ADD COLUMN citation_ids TEXT;
+    `,
+  },
 ];

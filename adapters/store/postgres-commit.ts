@@ -1,7 +1,7 @@
 import type { PoolClient } from "pg";
 import type { ChainHead, Reply, TurnWrite } from "../../bot/index.js";
 import { extendChain } from "./hash-chain.js";
-import { eventParams, questionParams, responseParams, sessionConflict } from "./rows.js";
+import { eventParams, feedbackParams, questionParams, responseParams, sessionConflict } from "./rows.js";
 
 /**
  * One turn in one PostgreSQL transaction. When the turn adds chained records, the
@@ -105,30 +105,23 @@ async function insertChained(client: PoolClient, head: ChainHead, write: TurnWri
     } else if (entry.kind === "question") {
       const q = questionParams(entry.record as Parameters<typeof questionParams>[0]);
       await client.query(
-        `INSERT INTO questions (id, channel, user_id, conversation_id, message_id, question, lang, abstained, citation_ids, asked_at, corpus_version, citation_versions, chain_seq, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+        `INSERT INTO questions (id, channel, user_id, conversation_id, message_id, question, lang, abstained, citation_ids, asked_at, corpus_version, citation_versions,
+           answer_mode, model_provider, model_name, shown_clause_ids, sentences_kept, sentences_dropped, fallback_reason, fallback_detail, model_ms,
+           chain_seq, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)`,
         [
-          q.id,
-          q.channel,
-          q.userId,
-          q.conversationId,
-          q.messageId,
-          q.question,
-          q.lang,
-          q.abstained,
-          q.citationIds,
-          q.askedAt,
-          q.corpusVersion,
-          q.citationVersions,
+          ...[q.id, q.channel, q.userId, q.conversationId, q.messageId, q.question, q.lang, q.abstained, q.citationIds, q.askedAt],
+          ...[q.corpusVersion, q.citationVersions],
+          ...[q.answerMode, q.modelProvider, q.modelName, q.shownClauseIds, q.sentencesKept, q.sentencesDropped, q.fallbackReason, q.fallbackDetail, q.modelMs],
           ...link,
         ],
       );
     } else {
-      const f = entry.record as NonNullable<TurnWrite["feedback"]>[number];
+      const f = feedbackParams(entry.record as NonNullable<TurnWrite["feedback"]>[number]);
       await client.query(
-        `INSERT INTO feedback (seq, question_id, user_id, channel, value, at, chain_seq, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [entry.rowId, f.questionId, f.userId, f.channel, f.value, f.at, ...link],
+        `INSERT INTO feedback (seq, question_id, user_id, channel, value, reason, citation_ids, at, chain_seq, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [entry.rowId, f.questionId, f.userId, f.channel, f.value, f.reason, f.citationIds, f.at, ...link],
       );
     }
   }

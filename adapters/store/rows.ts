@@ -1,4 +1,4 @@
-import type { AddedNote, AssessmentEvent, AssessmentRecord, FeedbackRecord, QuestionRecord, ResponseRecord } from "../../bot/index.js";
+import type { AddedNote, AnswerGeneration, AssessmentEvent, AssessmentRecord, FeedbackRecord, QuestionRecord, ResponseRecord } from "../../bot/index.js";
 import { AppError, ErrorCodes } from "../../knowledge/index.js";
 
 /** A database row as both drivers return it (snake_case columns). */
@@ -73,6 +73,25 @@ export function toQuestion(row: Row): QuestionRecord {
     askedAt: String(row.asked_at),
     ...(optional(row.corpus_version) ?? { corpusVersion: String(row.corpus_version) }),
     ...(optional(row.citation_versions) ?? { citationVersions: JSON.parse(String(row.citation_versions)) as Record<string, string> }),
+    ...generationOf(row),
+  };
+}
+
+/** How the answer was made (migration 6); none when no model was configured then. */
+function generationOf(row: Row): { generation?: AnswerGeneration } {
+  if (row.model_provider === null || row.model_provider === undefined) return {};
+  return {
+    generation: {
+      mode: row.answer_mode === "model" ? "model" : "offline",
+      provider: String(row.model_provider),
+      model: String(row.model_name ?? ""),
+      shownClauseIds: JSON.parse(String(row.shown_clause_ids ?? "[]")) as string[],
+      kept: JSON.parse(String(row.sentences_kept ?? "[]")) as AnswerGeneration["kept"],
+      dropped: JSON.parse(String(row.sentences_dropped ?? "[]")) as AnswerGeneration["dropped"],
+      ...(optional(row.fallback_reason) ?? { fallbackReason: row.fallback_reason as NonNullable<AnswerGeneration["fallbackReason"]> }),
+      ...(optional(row.fallback_detail) ?? { fallbackDetail: String(row.fallback_detail) }),
+      ms: Number(row.model_ms ?? 0),
+    },
   };
 }
 
@@ -82,6 +101,8 @@ export function toFeedback(row: Row): FeedbackRecord {
     userId: String(row.user_id),
     channel: row.channel as FeedbackRecord["channel"],
     value: row.value as FeedbackRecord["value"],
+    ...(optional(row.reason) ?? { reason: row.reason as NonNullable<FeedbackRecord["reason"]> }),
+    ...(optional(row.citation_ids) ?? { citationIds: JSON.parse(String(row.citation_ids)) as string[] }),
     at: String(row.at),
   };
 }
@@ -104,12 +125,25 @@ export const responseParams = (r: ResponseRecord) => ({
   notes: r.notes && r.notes.length > 0 ? JSON.stringify(r.notes) : null,
   clauseIds: JSON.stringify(r.clauseIds),
 });
-export const questionParams = (q: QuestionRecord) => ({
-  corpusVersion: null,
-  ...q,
-  citationIds: JSON.stringify(q.citationIds),
-  citationVersions: q.citationVersions ? JSON.stringify(q.citationVersions) : null,
-});
+export const questionParams = (q: QuestionRecord) => {
+  const { generation: g, ...rest } = q;
+  return {
+    corpusVersion: null,
+    ...rest,
+    citationIds: JSON.stringify(q.citationIds),
+    citationVersions: q.citationVersions ? JSON.stringify(q.citationVersions) : null,
+    answerMode: g?.mode ?? "offline",
+    modelProvider: g?.provider ?? null,
+    modelName: g?.model ?? null,
+    shownClauseIds: g ? JSON.stringify(g.shownClauseIds) : null,
+    sentencesKept: g ? JSON.stringify(g.kept) : null,
+    sentencesDropped: g ? JSON.stringify(g.dropped) : null,
+    fallbackReason: g?.fallbackReason ?? null,
+    fallbackDetail: g?.fallbackDetail ?? null,
+    modelMs: g?.ms ?? null,
+  };
+};
+export const feedbackParams = (f: FeedbackRecord) => ({ ...f, reason: f.reason ?? null, citationIds: f.citationIds ? JSON.stringify(f.citationIds) : null });
 
 /** The session changed under a turn (another process committed a turn of the same conversation first). */
 export function sessionConflict(): AppError {

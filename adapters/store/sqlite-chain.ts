@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import type { ChainHead, TurnWrite } from "../../bot/index.js";
 import { type ChainEntry, type ChainKind, chainEntryOf, extendChain } from "./hash-chain.js";
-import { eventParams, questionParams, type Row, toEvent, toFeedback, toQuestion } from "./rows.js";
+import { eventParams, feedbackParams, questionParams, type Row, toEvent, toFeedback, toQuestion } from "./rows.js";
 
 /** The chained tables: their kind, their own key column and the row mapper. */
 const TABLES: Array<{ kind: ChainKind; table: string; key: string; time: string; toRecord: (row: Row) => object }> = [
@@ -41,7 +41,7 @@ export function insertChained(db: Database.Database, write: TurnWrite): void {
       record: q as object,
       params: { ...questionParams(q), abstained: q.abstained ? 1 : 0 },
     })),
-    ...feedback.map((f) => ({ kind: "feedback" as const, rowId: String(feedbackKey++), record: f as object, params: f })),
+    ...feedback.map((f) => ({ kind: "feedback" as const, rowId: String(feedbackKey++), record: f as object, params: feedbackParams(f) })),
   ];
   const { entries, head } = extendChain(readHead(db), pending);
   const insert = {
@@ -49,11 +49,15 @@ export function insertChained(db: Database.Database, write: TurnWrite): void {
       INSERT INTO events (seq, assessment_id, type, item_id, result, note, user_id, channel, message_id, at, chain_seq, prev_hash, hash)
       VALUES (@rowId, @assessmentId, @type, @itemId, @result, @note, @userId, @channel, @messageId, @at, @seq, @prevHash, @hash)`),
     question: db.prepare(`
-      INSERT INTO questions (id, channel, user_id, conversation_id, message_id, question, lang, abstained, citation_ids, asked_at, corpus_version, citation_versions, chain_seq, prev_hash, hash)
-      VALUES (@id, @channel, @userId, @conversationId, @messageId, @question, @lang, @abstained, @citationIds, @askedAt, @corpusVersion, @citationVersions, @seq, @prevHash, @hash)`),
+      INSERT INTO questions (id, channel, user_id, conversation_id, message_id, question, lang, abstained, citation_ids, asked_at, corpus_version, citation_versions,
+        answer_mode, model_provider, model_name, shown_clause_ids, sentences_kept, sentences_dropped, fallback_reason, fallback_detail, model_ms,
+        chain_seq, prev_hash, hash)
+      VALUES (@id, @channel, @userId, @conversationId, @messageId, @question, @lang, @abstained, @citationIds, @askedAt, @corpusVersion, @citationVersions,
+        @answerMode, @modelProvider, @modelName, @shownClauseIds, @sentencesKept, @sentencesDropped, @fallbackReason, @fallbackDetail, @modelMs,
+        @seq, @prevHash, @hash)`),
     feedback: db.prepare(`
-      INSERT INTO feedback (seq, question_id, user_id, channel, value, at, chain_seq, prev_hash, hash)
-      VALUES (@rowId, @questionId, @userId, @channel, @value, @at, @seq, @prevHash, @hash)`),
+      INSERT INTO feedback (seq, question_id, user_id, channel, value, reason, citation_ids, at, chain_seq, prev_hash, hash)
+      VALUES (@rowId, @questionId, @userId, @channel, @value, @reason, @citationIds, @at, @seq, @prevHash, @hash)`),
   };
   for (const entry of entries) {
     insert[entry.kind].run({ ...entry.params, rowId: Number(entry.rowId) || entry.rowId, seq: entry.seq, prevHash: entry.prevHash, hash: entry.hash });

@@ -1,5 +1,6 @@
 import type { ClauseStatus, Lang } from "../../knowledge/clause.js";
 import type { AbstainReason, HitSource } from "../../knowledge/index.js";
+import type { AnswerGeneration } from "./grounded/generation.js";
 
 /** A clause the answer relies on, quoted verbatim from the official file. */
 export interface Citation {
@@ -71,4 +72,6 @@ export interface Answer {
   suggestions: string[];
   /** The whole answer as plain text (terminal, logs of citations, fallback for channels). */
   text: string;
+  /** How the answer was made when a language model is configured (mode "model": the lead is its verified sentences). */
+  generation?: AnswerGeneration;
 }

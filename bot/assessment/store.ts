@@ -1,5 +1,6 @@
 import type { Lang } from "../../knowledge/clause.js";
 import type { CheckResult } from "../../knowledge/index.js";
+import type { AnswerGeneration } from "../answer/grounded/generation.js";
 import type { Reply } from "../conversation/reply.js";
 import type { ChannelName } from "../conversation/turn.js";
 
@@ -104,17 +105,30 @@ export interface QuestionRecord {
   abstained: boolean;
   citationIds: string[];
   askedAt: string;
+  /**
+   * With a model configured: offline or model answer, provider and model, the clause ids
+   * shown to the model, sentences kept and dropped, and why the offline answer was given.
+   */
+  generation?: AnswerGeneration;
   /** Corpus version in use when the question was answered; absent before any sync. */
   corpusVersion?: string;
   /** Citation id -> corpus version of the text it quoted (differs from corpusVersion for a text in force before an amendment). */
   citationVersions?: Record<string, string>;
 }
 
+/** Why an answer got 👎, offered after the click. */
+export const FEEDBACK_REASONS = ["wrong_clause", "outdated", "not_answered", "other"] as const;
+export type FeedbackReason = (typeof FEEDBACK_REASONS)[number];
+
 export interface FeedbackRecord {
   questionId: string;
   userId: string;
   channel: ChannelName;
   value: "up" | "down";
+  /** For 👎, the reason when the user chose one (a second record after the first click). */
+  reason?: FeedbackReason;
+  /** The question's citation ids at the time of the feedback. */
+  citationIds?: string[];
   at: string;
 }
 

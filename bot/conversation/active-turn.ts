@@ -4,6 +4,7 @@ import { mayOpen, shareKeyOf } from "../assessment/access.js";
 import type { AssessmentEvent, AssessmentRecord, AssessmentStore, FeedbackRecord, QuestionRecord, ResponseRecord, SessionRecord } from "../assessment/store.js";
 import type { Assistant } from "../assistant.js";
 import type { Clock, Logger } from "../ports.js";
+import type { TurnHooks } from "./engine.js";
 import type { ReplyPart } from "./reply.js";
 import type { Turn } from "./turn.js";
 
@@ -31,6 +32,8 @@ export class ActiveTurn {
   readonly events: AssessmentEvent[] = [];
   readonly questions: QuestionRecord[] = [];
   readonly feedback: FeedbackRecord[] = [];
+  /** What the channel shows meanwhile (a working state while a model writes). */
+  hooks: TurnHooks = {};
 
   constructor(
     readonly deps: EngineDeps,

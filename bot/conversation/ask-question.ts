@@ -23,7 +23,8 @@ export function looksLikeQuestion(text: string): boolean {
 export async function askQuestion(ctx: ActiveTurn, text: string, itemClauses?: string[]): Promise<void> {
   const lang: Lang = /[a-z\p{Script=Han}]/iu.test(text) ? detectLang(text) : ctx.lang;
   const context = itemClauses ? itemClauses.map(articleIdOf) : ctx.session.context;
-  const answer = await ctx.deps.assistant.ask(text, { lang, ...(context?.length ? { context } : {}) });
+  const onModelStart = ctx.hooks.onModelStart;
+  const answer = await ctx.deps.assistant.ask(text, { lang, ...(context?.length ? { context } : {}), ...(onModelStart ? { onModelStart } : {}) });
   const masked = maskPersonalData(text, lang);
   const questionId = newId("q");
   ctx.questions.push({
@@ -37,10 +38,19 @@ export async function askQuestion(ctx: ActiveTurn, text: string, itemClauses?: s
     abstained: answer.abstained,
     citationIds: answer.citations.map((c) => c.id),
     askedAt: ctx.now,
+    ...(answer.generation ? { generation: answer.generation } : {}),
     ...(answer.citations.some((c) => c.version)
       ? { citationVersions: Object.fromEntries(answer.citations.flatMap((c) => (c.version ? [[c.id, c.version]] : []))) }
       : {}),
   });
+  const g = answer.generation;
+  if (g?.fallbackReason && g.fallbackReason !== "abstained") {
+    // Why the offline answer was given although a model is configured (no user text in the log).
+    ctx.deps.logger.warn(
+      { question: questionId, provider: g.provider, model: g.model, reason: g.fallbackReason, detail: g.fallbackDetail, dropped: g.dropped.length, ms: g.ms },
+      "model answer not used: offline answer given",
+    );
+  }
   if (!answer.abstained) ctx.session = { ...ctx.session, context: answer.citations.map((c) => c.articleId) };
   // The reply is stored for retries: it must not keep the question's personal data either.
   ctx.say({ kind: "answer", answer: { ...answer, question: masked.text }, questionId });

@@ -10,7 +10,8 @@ import { askQuestion, looksLikeQuestion } from "./ask-question.js";
 import { listChecklists, recordAnswer, recordNote, showItem, startChecklist } from "./assessment-flow.js";
 import { cleanTurn } from "./clean-text.js";
 import { assessCommand, currentItem, openItem, resolvePending, runCommand } from "./commands.js";
-import type { Engine } from "./engine.js";
+import type { Engine, TurnHooks } from "./engine.js";
+import { recordFeedback } from "./feedback.js";
 import { createKeyedQueue } from "./keyed-queue.js";
 import { messages } from "./messages.js";
 import { parseCommand } from "./parse-command.js";
@@ -26,7 +27,7 @@ export function createEngine(deps: EngineDeps): Engine {
   const lock = createKeyedQueue();
   const now = () => deps.clock.now();
 
-  async function handle(received: Turn): Promise<Reply> {
+  async function handle(received: Turn, hooks: TurnHooks = {}): Promise<Reply> {
     // Control characters never reach the log, the store, a report or a terminal.
     const turn = cleanTurn(received);
     const earlier = await deps.store.processed(turn.channel, turn.messageId);
@@ -36,7 +37,7 @@ export function createEngine(deps: EngineDeps): Engine {
       // compares the session version, and a turn that lost the race runs again on the new state.
       for (let attempt = 1; ; attempt++) {
         try {
-          return await run(turn);
+          return await run(turn, hooks);
         } catch (error) {
           if (!isAppError(error, ErrorCodes.STORE_CONFLICT) || attempt >= MAX_ATTEMPTS) throw error;
           deps.logger.info({ channel: turn.channel, message: turn.messageId, attempt }, "turn raced another process; running it again");
@@ -45,7 +46,7 @@ export function createEngine(deps: EngineDeps): Engine {
     });
   }
 
-  async function run(turn: Turn): Promise<Reply> {
+  async function run(turn: Turn, hooks: TurnHooks): Promise<Reply> {
     const again = await deps.store.processed(turn.channel, turn.messageId);
     if (again) return { ...again.reply, duplicate: true, delivered: again.delivered, recordedAt: again.recordedAt };
     const started = performance.now();
@@ -55,6 +56,7 @@ export function createEngine(deps: EngineDeps): Engine {
       ? { ...stored, lang }
       : { channel: turn.channel, userId: turn.userId, conversationId: turn.conversationId, trail: [], lang, updatedAt: now().toISOString() };
     const ctx = new ActiveTurn(deps, turn, lang, now().toISOString(), session);
+    ctx.hooks = hooks;
     if (turn.action) await onAction(ctx, turn.action);
     else await onText(ctx, turn.text?.trim() ?? "");
     // The answer log keeps the corpus version every answer and response was given against.
@@ -83,6 +85,10 @@ export function createEngine(deps: EngineDeps): Engine {
         message: turn.messageId,
         parts: ctx.parts.map((p) => p.kind),
         citations: ctx.questions.flatMap((q) => q.citationIds),
+        // offline | model | offline:timeout ... when a model is configured.
+        answers: ctx.questions.flatMap((q) =>
+          q.generation ? [`${q.generation.mode}${q.generation.fallbackReason ? `:${q.generation.fallbackReason}` : ""}`] : [],
+        ),
         events: ctx.events.map((e) => `${e.type}${e.itemId ? `:${e.itemId}` : ""}`),
         duplicate: result.duplicate,
         ms: Math.round(performance.now() - started),
@@ -116,8 +122,7 @@ export function createEngine(deps: EngineDeps): Engine {
       case "feedback": {
         const question = await deps.store.question(action.questionId);
         if (!question) return ctx.notice(messages(ctx.lang).feedbackUnknown, "warning");
-        ctx.feedback.push({ questionId: question.id, userId: ctx.turn.userId, channel: ctx.turn.channel, value: action.value, at: ctx.now });
-        return ctx.notice(messages(ctx.lang).feedbackThanks);
+        return recordFeedback(ctx, question, action);
       }
     }
   }

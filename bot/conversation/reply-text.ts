@@ -40,6 +40,8 @@ export function renderPart(part: ReplyPart, lang: Lang): string {
       return en ? `Report of ${part.label} (code ${part.assessmentId})` : `查核報告：${part.label}（代碼 ${part.assessmentId}）`;
     case "notice":
       return part.text;
+    case "feedback_reasons":
+      return `${part.prompt}\n${part.options.map((o, i) => `${i + 1}. ${o.label}`).join("\n")}`;
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Lang } from "../../knowledge/clause.js";
 import type { CheckResult } from "../../knowledge/index.js";
 import type { Answer, CaseCitation, Citation } from "../answer/answer.js";
+import type { FeedbackReason } from "../assessment/store.js";
 
 /**
  * What the engine says back, channel-agnostic. Channels render each part in their own way
@@ -108,7 +109,9 @@ export type ReplyPart =
   | { kind: "assessments"; assessments: AssessmentOption[] }
   /** The channel should deliver the report of this assessment (xlsx where it can). */
   | { kind: "report"; assessmentId: string; label: string }
-  | { kind: "notice"; text: string; tone: "info" | "warning" | "error" };
+  | { kind: "notice"; text: string; tone: "info" | "warning" | "error" }
+  /** After 👎: what was wrong? Each option sends the feedback action again with its reason. */
+  | { kind: "feedback_reasons"; questionId: string; prompt: string; options: Array<{ reason: FeedbackReason; label: string }> };
 
 export interface Reply {
   lang: Lang;

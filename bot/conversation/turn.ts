@@ -1,4 +1,5 @@
 import type { Lang } from "../../knowledge/clause.js";
+import type { FeedbackReason } from "../assessment/store.js";
 
 /** Where a turn came from. */
 export type ChannelName = "cli" | "slack" | "teams" | "web";
@@ -36,8 +37,8 @@ export type TurnAction =
   | { type: "resume"; assessmentId: string }
   /** `/compliance assess [name or code]`: the engine resumes the named or open assessment, or starts the named checklist. */
   | { type: "assess"; name?: string }
-  /** 👍 / 👎 on an answer. */
-  | { type: "feedback"; questionId: string; value: "up" | "down" };
+  /** 👍 / 👎 on an answer; after 👎, the reason the user picked. */
+  | { type: "feedback"; questionId: string; value: "up" | "down"; reason?: FeedbackReason };
 
 /** One user message or click, channel-agnostic. */
 export interface Turn {

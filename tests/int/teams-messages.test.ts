@@ -129,10 +129,19 @@ describe("Teams messages, answers and cards (emulator mode)", () => {
     expect(response.body).toEqual({ statusCode: 200, type: "application/vnd.microsoft.activity.message", value: "感謝回饋，已記錄。" });
     expect(connector.calls.length).toBe(mark);
     await post(bot.messagesUrl, submit(connector.serviceUrl, down?.data, answer?.id ?? "", { userId: "29:erin" }));
-    expect(connector.sent(mark)[0]?.body.text).toBe("感謝回饋，已記錄。");
-    expect(query("SELECT value, user_id, channel FROM feedback WHERE question_id = ? ORDER BY seq", up?.data.questionId)).toEqual([
-      { value: "up", user_id: "29:erin", channel: "teams" },
-      { value: "down", user_id: "29:erin", channel: "teams" },
+    // 👎 asks what was wrong: one button per reason.
+    const reasons = cardOf(connector.sent(mark)[0]?.body);
+    expect(textOf(reasons)).toContain("哪裡不對？");
+    const choices = actionsOf(reasons).filter((a) => a.data?.ca === "feedback");
+    expect(choices.map((a) => a.data?.reason)).toEqual(["wrong_clause", "outdated", "not_answered", "other"]);
+    const after = connector.calls.length;
+    const picked = await post(bot.messagesUrl, execute(connector.serviceUrl, choices[1]?.data, "reasons", { userId: "29:erin" }));
+    expect(picked.body).toMatchObject({ value: "感謝回饋，已記錄。" });
+    expect(connector.calls.length).toBe(after);
+    expect(query("SELECT value, reason, user_id, channel, citation_ids FROM feedback WHERE question_id = ? ORDER BY seq", up?.data.questionId)).toEqual([
+      { value: "up", reason: null, user_id: "29:erin", channel: "teams", citation_ids: '["I0050021:27"]' },
+      { value: "down", reason: null, user_id: "29:erin", channel: "teams", citation_ids: '["I0050021:27"]' },
+      { value: "down", reason: "outdated", user_id: "29:erin", channel: "teams", citation_ids: '["I0050021:27"]' },
     ]);
   });
 

@@ -1,4 +1,4 @@
-import type { Answer } from "../../../bot/index.js";
+import type { Answer, AnswerGeneration } from "../../../bot/index.js";
 
 /** The --json shape of an answer: citations in rank order, ids beginning with PCODE:ARTICLE. */
 export function answerJson(answer: Answer) {
@@ -23,5 +23,20 @@ export function answerJson(answer: Answer) {
     })),
     warnings: answer.warnings,
     cases: answer.cases.map((c) => c.id),
+    ...(answer.generation ? { generation: generationJson(answer.generation) } : {}),
+  };
+}
+
+/** How the answer was made when a model is configured (the answer log has the sentences too). */
+function generationJson(g: AnswerGeneration) {
+  return {
+    mode: g.mode,
+    provider: g.provider,
+    model: g.model,
+    shownClauseIds: g.shownClauseIds,
+    kept: g.kept.length,
+    dropped: g.dropped.map((d) => ({ reason: d.reason, ...(d.facts ? { facts: d.facts } : {}) })),
+    ...(g.fallbackReason ? { fallbackReason: g.fallbackReason } : {}),
+    ms: g.ms,
   };
 }

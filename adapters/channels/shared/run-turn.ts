@@ -1,4 +1,4 @@
-import type { Engine, Logger, Reply, Turn } from "../../../bot/index.js";
+import type { Engine, Logger, Reply, Turn, TurnHooks } from "../../../bot/index.js";
 import { isAppError, type Lang } from "../../../knowledge/index.js";
 import { channelTexts } from "./texts.js";
 
@@ -17,6 +17,8 @@ export interface TurnJob {
   lang: Lang;
   /** Child logger with the request id, channel, user and conversation. */
   log: Logger;
+  /** What the channel shows while the turn runs (a working state while a model writes). */
+  hooks?: TurnHooks;
 }
 
 export type TurnResult =
@@ -49,7 +51,7 @@ export function createTurnRunner(options: TurnRunnerOptions) {
     const started = performance.now();
     let reply: Reply;
     try {
-      reply = await withTimeout(options.engine.handle(turn), options.timeoutMs);
+      reply = await withTimeout(options.engine.handle(turn, job.hooks), options.timeoutMs);
     } catch (error) {
       const timedOut = error instanceof TurnTimeout;
       if (timedOut) log.warn({ message: turn.messageId, timeoutMs: options.timeoutMs }, "engine turn timed out");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { COMMANDS, type TurnAction } from "../../../bot/index.js";
+import { COMMANDS, FEEDBACK_REASONS, type TurnAction } from "../../../bot/index.js";
 import type { Lang } from "../../../knowledge/index.js";
 import { LIMITS } from "./blocks/limits.js";
 
@@ -15,7 +15,7 @@ const TurnActionSchema: z.ZodType<TurnAction> = z.discriminatedUnion("type", [
   z.object({ type: z.literal("command"), command: z.enum(COMMANDS), assessmentId: id.optional() }),
   z.object({ type: z.literal("start"), checklistId: id }),
   z.object({ type: z.literal("resume"), assessmentId: id }),
-  z.object({ type: z.literal("feedback"), questionId: id, value: z.enum(["up", "down"]) }),
+  z.object({ type: z.literal("feedback"), questionId: id, value: z.enum(["up", "down"]), reason: z.enum(FEEDBACK_REASONS).optional() }),
 ]) as z.ZodType<TurnAction>;
 
 /**

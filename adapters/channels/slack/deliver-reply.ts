@@ -1,6 +1,7 @@
 import type { Logger, Reply } from "../../../bot/index.js";
 import { closedItemBlocks } from "./blocks/item-blocks.js";
 import { actions, type Block, button } from "./blocks/mrkdwn.js";
+import { errorSummary } from "./bot-identity.js";
 import { ACTION_PREFIX, turnButton } from "./button-value.js";
 import type { SlackHandlerDeps } from "./handler-deps.js";
 import type { ItemCard } from "./item-cards.js";
@@ -8,6 +9,7 @@ import type { Destination } from "./places.js";
 import { renderReply, type SlackMessage } from "./render-reply.js";
 import { deliverReport } from "./report-delivery.js";
 import { slackTexts } from "./texts.js";
+import type { Placeholder } from "./working-state.js";
 
 /** What happened to the item in front of the user when no answer was recorded (skip, back, pause). */
 export interface Outcome {
@@ -23,6 +25,8 @@ export interface Delivery {
   teamId?: string;
   /** The item message the click came from. */
   card?: ItemCard;
+  /** The working-state message posted while a model wrote the answer: the first message replaces it. */
+  placeholder?: Placeholder;
   outcome?: Outcome;
 }
 
@@ -53,8 +57,10 @@ export async function deliverReply(rt: SlackHandlerDeps, reply: Reply, delivery:
       if (tracked && tracked.ts === live.ts) rt.cards.delete(delivery.conversationId);
     }
   }
+  let placeholder = delivery.placeholder;
   for (const message of messages) {
-    const ts = await rt.poster.send(delivery.destination, message);
+    const ts = placeholder ? await replacePlaceholder(rt, placeholder, delivery, message, log) : await rt.poster.send(delivery.destination, message);
+    placeholder = undefined;
     if (message.item && ts && delivery.destination.kind === "post") {
       rt.cards.set(delivery.conversationId, { channel: delivery.destination.place.channel, ts, ...message.item, blocks: message.blocks });
     }
@@ -72,6 +78,23 @@ export async function deliverReply(rt: SlackHandlerDeps, reply: Reply, delivery:
     );
   }
   return messages.length;
+}
+
+/** The answer in place of the working state; posted anew when the update fails. */
+async function replacePlaceholder(
+  rt: SlackHandlerDeps,
+  placeholder: Placeholder,
+  delivery: Delivery,
+  message: SlackMessage,
+  log: Logger,
+): Promise<string | undefined> {
+  try {
+    await rt.poster.update(placeholder.channel, placeholder.ts, message);
+    return placeholder.ts;
+  } catch (error) {
+    log.warn({ error: errorSummary(error) }, "could not replace the working state; posting the answer");
+    return rt.poster.send(delivery.destination, message);
+  }
 }
 
 function closedBlocks(card: ItemCard, outcome: Outcome | undefined, lang: "zh" | "en"): Block[] {

@@ -1,6 +1,7 @@
 import { type Citation, type RecordedView, type Reply, type ReplyPart, renderPart } from "../../../bot/index.js";
 import type { Lang } from "../../../knowledge/index.js";
 import { answerBlocks } from "./blocks/answer-blocks.js";
+import { feedbackReasonBlocks } from "./blocks/feedback-blocks.js";
 import { itemBlocks, recordedBlocks } from "./blocks/item-blocks.js";
 import { cut, LIMITS } from "./blocks/limits.js";
 import type { Block } from "./blocks/mrkdwn.js";
@@ -88,6 +89,8 @@ function partBlocks(part: ReplyPart, lang: Lang): Block[] {
       return checklistBlocks(part.checklists, lang);
     case "assessments":
       return assessmentListBlocks(part.assessments, lang);
+    case "feedback_reasons":
+      return feedbackReasonBlocks(part, lang);
     default:
       return [];
   }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { COMMANDS, type TurnAction } from "../../../bot/index.js";
+import { COMMANDS, FEEDBACK_REASONS, type TurnAction } from "../../../bot/index.js";
 
 /** Longest evidence note a card may submit (the Input.Text says the same). */
 export const MAX_NOTE = 1000;
@@ -17,7 +17,7 @@ const CardDataSchema = z.discriminatedUnion("ca", [
   z.object({ ca: z.literal("command"), command: z.enum(COMMANDS), assessmentId: code.optional() }),
   z.object({ ca: z.literal("start"), checklistId: id }),
   z.object({ ca: z.literal("resume"), assessmentId: code }),
-  z.object({ ca: z.literal("feedback"), questionId: id, value: z.enum(["up", "down"]) }),
+  z.object({ ca: z.literal("feedback"), questionId: id, value: z.enum(["up", "down"]), reason: z.enum(FEEDBACK_REASONS).optional() }),
 ]);
 
 /** What a button carries, before Teams merges the inputs in. */
@@ -50,6 +50,6 @@ function toTurnAction(data: z.output<typeof CardDataSchema>): TurnAction {
     case "resume":
       return { type: "resume", assessmentId: data.assessmentId };
     case "feedback":
-      return { type: "feedback", questionId: data.questionId, value: data.value };
+      return { type: "feedback", questionId: data.questionId, value: data.value, ...(data.reason ? { reason: data.reason } : {}) };
   }
 }

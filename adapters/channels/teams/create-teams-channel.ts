@@ -4,6 +4,7 @@ import type { ChannelDeps } from "../../http/channel-deps.js";
 import type { ChannelMount } from "../../http/create-http-app.js";
 import { createTurnRunner } from "../shared/run-turn.js";
 import { channelTexts } from "../shared/texts.js";
+import { keepEntityProperties } from "./keep-entity-properties.js";
 import { createMessagesHandler, jsonBodyErrors } from "./messages-route.js";
 import { langOf } from "./payload-to-turn.js";
 import { createReportLinks } from "./report-links.js";
@@ -22,6 +23,7 @@ const BODY_LIMIT = "512kb";
  */
 export function createTeamsChannel(deps: ChannelDeps): ChannelMount {
   const logger = deps.logger.child({ channel: "teams" });
+  keepEntityProperties();
   const auth = createTeamsAuth(deps.config.env, logger);
   const adapter = new TeamsCloudAdapter(auth.authentication);
   const reportLinks = createReportLinks({ engine: deps.engine, logger, ...(deps.links ? { store: deps.links } : {}) });

@@ -1,14 +1,18 @@
 import type { Activity } from "botbuilder";
 import { type AssessmentReport, type Reply, type ReplyPart, renderPart } from "../../../bot/index.js";
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from "./cards/adaptive-card.js";
+import { aiMessageEntities } from "./cards/ai-entities.js";
 import { answerCard } from "./cards/answer-card.js";
+import { feedbackReasonsCard } from "./cards/feedback-reasons-card.js";
 import { itemCard, recordedCard } from "./cards/item-card.js";
 import { assessmentsCard, checklistsCard } from "./cards/list-cards.js";
 import { reportCard, statusCard, whyCard } from "./cards/status-cards.js";
 import { teamsTexts } from "./texts.js";
 
 /** One message to send: a card with its plain text (the `summary`), or plain text alone. */
-export type Outgoing = { kind: "card"; part: ReplyPart["kind"]; card: AdaptiveCard; summary: string } | { kind: "text"; text: string };
+export type Outgoing =
+  /** `entities`: for a model-written answer, the AI-generated mark and its citations (ai-entities.ts). */
+  { kind: "card"; part: ReplyPart["kind"]; card: AdaptiveCard; summary: string; entities?: Array<Record<string, unknown>> } | { kind: "text"; text: string };
 
 /** A report part after the adapter has checked access and made a download link. */
 export interface ReportLinkView {
@@ -47,7 +51,8 @@ export function renderReply(reply: Reply, reports?: Map<string, ReportLinkView |
     }
     flush();
     const summary = renderPart(part, reply.lang);
-    out.push({ kind: "card", part: part.kind, card: partCard(part, reply, Buffer.byteLength(summary)), summary });
+    const entities = part.kind === "answer" ? aiMessageEntities(part.answer) : undefined;
+    out.push({ kind: "card", part: part.kind, card: partCard(part, reply, Buffer.byteLength(summary)), summary, ...(entities ? { entities } : {}) });
   }
   flush();
   return out;
@@ -69,6 +74,8 @@ function partCard(part: Exclude<ReplyPart, { kind: "notice" | "report" }>, reply
       return checklistsCard(part.checklists, reply.lang);
     case "assessments":
       return assessmentsCard(part.assessments, reply.lang);
+    case "feedback_reasons":
+      return feedbackReasonsCard(part);
   }
 }
 
@@ -79,9 +86,14 @@ function partCard(part: Exclude<ReplyPart, { kind: "notice" | "report" }>, reply
  */
 export function toActivity(outgoing: Outgoing): Partial<Activity> {
   if (outgoing.kind === "text") return { type: "message", text: outgoing.text.split(/\n+/).join("\n\n"), textFormat: "markdown" };
-  return cardActivity(outgoing.card, outgoing.summary);
+  return cardActivity(outgoing.card, outgoing.summary, outgoing.entities);
 }
 
-export function cardActivity(card: AdaptiveCard, summary = card.fallbackText ?? ""): Partial<Activity> {
-  return { type: "message", summary, attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }] };
+export function cardActivity(card: AdaptiveCard, summary = card.fallbackText ?? "", entities?: Array<Record<string, unknown>>): Partial<Activity> {
+  return {
+    type: "message",
+    summary,
+    attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }],
+    ...(entities ? { entities: entities as Activity["entities"] } : {}),
+  };
 }

@@ -199,6 +199,40 @@ export function assessmentStoreContract(name: string, fresh: () => Promise<Store
       expect(await other.reportLink("b".repeat(64), Date.now())).toBeUndefined();
     });
 
+    it("keeps how an answer was made and the reason of a 👎, inside the chain", async () => {
+      const store = await setup();
+      const write = sampleTurn(40);
+      const generation = {
+        mode: "model" as const,
+        provider: "openai",
+        model: "gpt-4o-mini",
+        shownClauseIds: ["I0050021:8", "I0050022:8:2"],
+        kept: [{ text: "應監督受託者。", clauseIds: ["I0050022:8:2"] }],
+        dropped: [{ text: "應於三日內完成。", clauses: [1], reason: "unsupported_fact" as const, facts: ["三日"] }],
+        ms: 640,
+      };
+      const fallback = { ...generation, mode: "offline" as const, kept: [], fallbackReason: "timeout" as const, fallbackDetail: "no answer within 8000 ms" };
+      const [question] = write.questions ?? [];
+      if (!question) throw new Error("sample turn without a question");
+      write.questions = [
+        { ...question, generation },
+        { ...question, id: "Q40b", generation: fallback },
+      ];
+      const citationIds = question.citationIds;
+      write.feedback = [
+        { questionId: "Q40", userId: "U1", channel: "slack", value: "down", citationIds, at: question.askedAt },
+        { questionId: "Q40", userId: "U1", channel: "slack", value: "down", reason: "wrong_clause", citationIds, at: question.askedAt },
+      ];
+      await store.commit(write);
+      expect(await store.question("Q40")).toEqual(write.questions[0]);
+      expect(await store.question("Q40b")).toEqual(write.questions[1]);
+      expect(await store.feedback("Q40")).toEqual(write.feedback);
+      expect(await store.verifyChain()).toMatchObject({ ok: true });
+      await expect(
+        h.raw("INSERT INTO feedback (question_id, user_id, channel, value, reason, at) VALUES ('Q40', 'U1', 'slack', 'down', 'because', 'x')"),
+      ).rejects.toThrow();
+    });
+
     it("keeps events, questions and feedback append-only", async () => {
       const store = await setup();
       await store.commit(sampleTurn(7));

@@ -1,4 +1,4 @@
-import type { Answer } from "../../../../bot/index.js";
+import { type Answer, generatedLabel } from "../../../../bot/index.js";
 import type { Lang } from "../../../../knowledge/index.js";
 import { ACTION_PREFIX, turnButton } from "../button-value.js";
 import { slackTexts } from "../texts.js";
@@ -12,7 +12,10 @@ import { actions, type Block, button, context, escapeText, section } from "./mrk
 export function answerBlocks(answer: Answer, questionId: string): Block[] {
   const lang: Lang = answer.lang;
   const t = slackTexts(lang);
-  const blocks: Block[] = [section(escapeText(answer.lead))];
+  const blocks: Block[] = [];
+  // A model-written lead says so above it; the clauses below are the authority.
+  if (answer.generation?.mode === "model") blocks.push(context(`✨ ${escapeText(generatedLabel(lang))}`));
+  blocks.push(section(escapeText(answer.lead)));
   if (answer.warnings.length > 0) blocks.push(section(answer.warnings.map(escapeText).join("\n")));
   if (!answer.abstained && answer.citations.length > 0) {
     blocks.push(context(`*${t.clausesCited}*`));

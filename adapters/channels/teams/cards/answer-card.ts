@@ -1,4 +1,4 @@
-import { type Answer, type Citation, renderPart, SOURCE_LINE, statusLabel } from "../../../../bot/index.js";
+import { type Answer, type Citation, generatedLabel, renderPart, SOURCE_LINE, statusLabel } from "../../../../bot/index.js";
 import type { Lang } from "../../../../knowledge/index.js";
 import { type TeamsTexts, teamsTexts } from "../texts.js";
 import {
@@ -44,7 +44,9 @@ export function fitCard(build: (fullTextLimit: number) => AdaptiveCard, summaryB
 
 function answerBody(answer: Answer, fullTextLimit: number): CardElement[] {
   const l = teamsTexts(answer.lang);
-  const body: CardElement[] = [...paragraphs(answer.lead)];
+  // A model-written lead says so above it; the clauses below are the authority.
+  const generated = answer.generation?.mode === "model" ? [textBlock(`✨ ${generatedLabel(answer.lang)}`, { size: "Small", isSubtle: true })] : [];
+  const body: CardElement[] = [...generated, ...paragraphs(answer.lead)];
   for (const warning of answer.warnings) body.push(textBlock(warning, { color: "Attention", weight: "Bolder" }));
   for (const citation of answer.citations) body.push(citationBlock(citation, answer.lang, fullTextLimit));
   if (answer.cases.length > 0) {

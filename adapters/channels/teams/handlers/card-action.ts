@@ -1,5 +1,5 @@
 import type { InvokeResponse, TurnContext } from "botbuilder";
-import type { Turn } from "../../../../bot/index.js";
+import type { Reply, Turn } from "../../../../bot/index.js";
 import { MAX_NOTE, parseCardData } from "../card-data.js";
 import type { AdaptiveCard } from "../cards/adaptive-card.js";
 import { type Delivered, deliverReply } from "../deliver-reply.js";
@@ -36,12 +36,13 @@ export async function onCardAction(deps: TeamsHandlerDeps, context: TurnContext)
     return errorResponse(parsed.reason === "note_too_long" ? t.noteTooLong(MAX_NOTE) : t.invalidCard(scope.requestId));
   }
   const turn: Turn = { ...base, action: parsed.action };
-  const send = parsed.action.type !== "feedback";
+  // Feedback is acknowledged in the response alone, but 👎's reasons are a card to send.
+  const sends = (reply: Reply) => parsed.action.type !== "feedback" || reply.parts.some((p) => p.kind === "feedback_reasons");
   let delivered: Delivered | undefined;
   let failure: string | undefined;
   const result = await runTurn(deps, context, turn, {
     deliver: async (reply) => {
-      delivered = await deliverReply(context, deps, reply, turn, { send, returnReplacement: true });
+      delivered = await deliverReply(context, deps, reply, turn, { send: sends(reply), returnReplacement: true });
     },
     // The failure is the invoke response itself.
     tellFailure: async (text) => {
