@@ -18,7 +18,9 @@ function hanRatio(text: string): number {
 }
 
 /** The language to answer in: Chinese unless the text is mostly Latin script. */
-export function detectLang(text: string): Lang {
+export function detectLang(raw: string): Lang {
+  // A pasted clause id or PCODE (K0010162:8) says nothing about the asker's language.
+  const text = raw.replace(/\b[A-Z]\d{7}(?::[\d-]+)*/gi, " ");
   if (!/[a-z\p{Script=Han}]/iu.test(text)) return "zh";
   return hanRatio(text) >= 0.3 ? "zh" : "en";
 }

@@ -64,6 +64,13 @@ function firstSentences(text: string, max: number): string {
 
 /** Before our clauses on the duty a foreign law's article was asked about: they are ours, not that law's. */
 export function equivalentsNote(law: string, lang: Lang): string {
+  // A Han-script name is a Taiwanese law we do not hold (勞基法), not a foreign one (GDPR).
+  const domestic = /\p{Script=Han}/u.test(law);
+  if (domestic) {
+    return lang === "en"
+      ? `I don't hold ${law}, so I cannot quote it or say what its article provides, and I will not read it as another law's article of the same number. The clauses below are from the regulations I hold and may be related (not ${law} itself):`
+      : `我沒有收錄「${law}」，無法引用或說明它的條文，也不會把它當成其他法規的同號條文。以下是我收錄的法規中可能相關的條文（並非「${law}」本身）：`;
+  }
   return lang === "en"
     ? `I don't hold ${law}, so I cannot quote it or say what its article provides, and I will not read it as our article of the same number. The clauses below are Taiwan's rules on the same duty (corresponding rules, not ${law} itself):`
     : `我沒有收錄「${law}」，無法引用或說明它的條文，也不會把它當成我國法規的同號條文。以下是我國法規中規範相同事項的條文（對應規定，並非「${law}」本身）：`;

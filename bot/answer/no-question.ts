@@ -20,7 +20,8 @@ export function holdsNoQuestion(text: string): boolean {
   const han = cleaned.match(/\p{Script=Han}/gu)?.length ?? 0;
   if (han >= 2) return false;
   if (!/\p{L}/u.test(cleaned)) return true;
-  if (FUNCTION_WORDS.test(text) || /\bart(?:icle)?\.?\s*\d/i.test(text) || /\b[A-Z]{2,}/.test(text)) return false;
+  // A pasted clause id (K0010162:8, I0050021:1-1) is a reference.
+  if (FUNCTION_WORDS.test(text) || /\bart(?:icle)?\.?\s*\d/i.test(text) || /\b[A-Z]{2,}/.test(text) || /\b[A-Z]\d{7}:\d/i.test(text)) return false;
   // Terse questions ("data breach deadline") have words; keyboard mash has few that could be.
   const words = text.match(/\p{L}+/gu) ?? [];
   return words.filter(wordlike).length < Math.max(1, words.length / 2);

@@ -11,14 +11,20 @@ const CORPUS: RetrieverContractCases = {
     { text: "個資法第27條", lang: "zh", articleId: "I0050021:27" },
     { text: "PDPA Article 27", lang: "en", articleId: "I0050021:27" },
     { text: "個人資料保護法施行細則第8條第2項", lang: "zh", articleId: "I0050022:8", focus: "I0050022:8:2" },
+    // A PCODE written out, and our own clause ids pasted back.
+    { text: "J0080052 第12條", lang: "zh", articleId: "J0080052:12" },
+    { text: "K0010162:8", lang: "zh", articleId: "K0010162:8" },
+    { text: "I0050021:27:1", lang: "zh", articleId: "I0050021:27", focus: "I0050021:27:1" },
   ],
   repealed: { text: "網路零售業個資辦法第9條第1項第12款", lang: "zh", articleId: "J0080052:9", successors: ["K0010162:19", "K0010162:4"] },
   unknownLaw: [
     { text: "勞基法的加班費怎麼算", lang: "zh" },
     { text: "商標法規定商標要怎麼註冊？", lang: "zh" },
+    // A law we do not hold, with an article number: never our article of the same number.
+    { text: "勞動基準法第24條", lang: "zh" },
+    { text: "勞基法第30條", lang: "zh" },
   ],
   broad: { text: "個人資料外洩要怎麼通報", lang: "zh" },
-  knownBugs: [{ text: "勞動基準法第24條", lang: "zh", issue: "the article is resolved against the default law (I0050021:24)" }],
 };
 
 const data = tempDir("retriever-contract-");

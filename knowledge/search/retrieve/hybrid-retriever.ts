@@ -94,7 +94,8 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
   async function retrieve(query: RetrievalQuery): Promise<RetrievalResult> {
     const limit = query.limit ?? options.maxCitations;
     const mentions = deps.lawNames.find(query.text);
-    const references = resolveReferences(query, mentions, deps.kb, options.scope);
+    const unknownLaws = deps.lawNames.unknownLaws(query.text, mentions);
+    const references = resolveReferences(query, mentions, deps.kb, options.scope, unknownLaws);
     const { terms, concepts, expansions } = buildQueryTerms(query.text, query.lang, {
       analyzer: deps.analyzer,
       glossary: deps.glossary,
@@ -134,7 +135,7 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
     const abstention = decideAbstention({
       concepts,
       otherFields,
-      unknownLaws: deps.lawNames.unknownLaws(query.text, mentions),
+      unknownLaws,
       references: references.found.length,
       mentioned: mentioned.length,
       matched: ranked.length > 0,

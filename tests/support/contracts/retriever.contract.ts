@@ -17,7 +17,6 @@ export interface RetrieverContractCases {
   /** A topical question with several hits. */
   broad: { text: string; lang: Lang };
   /** Unknown-law questions the implementation gets wrong today (reported); expected to fail until fixed. */
-  knownBugs?: Array<{ text: string; lang: Lang; issue: string }>;
 }
 
 export function describeRetrieverContract(name: string, retriever: () => Retriever, cases: RetrieverContractCases): void {
@@ -49,13 +48,6 @@ export function describeRetrieverContract(name: string, retriever: () => Retriev
       expect(result).toMatchObject({ abstained: true, reason: "out_of_scope", hits: [] });
       expect(result.unknownLaw).toBeTruthy();
     });
-
-    for (const bug of cases.knownBugs ?? []) {
-      it.fails(`abstains on a law it does not hold, with an article number (known bug: ${bug.issue}): ${bug.text}`, async () => {
-        const result = await ask({ text: bug.text, lang: bug.lang });
-        expect(result).toMatchObject({ abstained: true, reason: "out_of_scope", hits: [] });
-      });
-    }
 
     it.each([1, 2, 3])("returns at most limit=%i hits", async (limit) => {
       const result = await ask({ ...cases.broad, limit });
