@@ -27,9 +27,11 @@ export interface RetrievedArticle {
 
 /**
  * `no_question`: the input holds no question at all (NUL bytes, U+FFFD, a lone letter, gibberish);
- * `capabilities`: the question is about the bot ("你收錄哪些法規？"), answered with what it holds.
+ * `capabilities`: the question is about the bot ("你收錄哪些法規？"), answered with what it holds;
+ * `business`: a business choice, price or market figure, which no clause settles;
+ * `future`: what a rule or fee will become, which the text in force cannot say.
  */
-export type AbstainReason = "no_match" | "out_of_scope" | "unknown_reference" | "no_question" | "capabilities";
+export type AbstainReason = "no_match" | "out_of_scope" | "unknown_reference" | "no_question" | "capabilities" | "business" | "future";
 
 export interface RetrievalResult {
   hits: RetrievedArticle[];

@@ -124,6 +124,8 @@ export function abstentionText(result: RetrievalResult, lang: Lang, knowledge: K
         }
       : { lead: "查無您所指的條文，請確認法規名稱與條號。", suggestions: ["可以這樣寫：「個資法第27條」、「施行細則第8條第1項」。"] };
   }
+  const nonLegal = nonLegalText(result.reason, lang);
+  if (nonLegal) return nonLegal;
   const field = result.otherField;
   if (lang === "en") {
     const lead = result.unknownLaw
@@ -157,6 +159,35 @@ export function abstentionText(result: RetrievalResult, lang: Lang, knowledge: K
       "其他法規請查詢全國法規資料庫：https://law.moj.gov.tw/",
     ],
   };
+}
+
+/** A business choice or a question about the future: no clause answers it, and we say why. */
+function nonLegalText(reason: RetrievalResult["reason"], lang: Lang): { lead: string; suggestions: string[] } | undefined {
+  if (reason === "business") {
+    return lang === "en"
+      ? {
+          lead: "That is a business decision or a market figure, not something a regulation settles, so I cannot answer it from the clauses I hold.",
+          suggestions: [
+            "If you want to know what the law requires of the choice (consent, notice, outsourcing, advertising claims), ask that: e.g. 'What must we check before sharing customer data with a payment provider?'",
+          ],
+        }
+      : {
+          lead: "這題屬於商業選擇或市場資訊，法規條文不會規定，我無法用條文回答。",
+          suggestions: ["如果想知道這個決定涉及的法律義務（同意、告知、委外監督、廣告內容），可以這樣問：「把客戶資料交給金流業者前，依法要確認什麼？」"],
+        };
+  }
+  if (reason === "future") {
+    return lang === "en"
+      ? {
+          lead: "I cannot say what a rule or fee will become: I quote only the texts as published, and no clause foretells its own amendment.",
+          suggestions: ["Ask what applies now (e.g. 'What are the PDPA fines for a data breach?'); when an amendment is published, 'what changed' lists it."],
+        }
+      : {
+          lead: "法規或費用未來會怎麼改，我無法回答：我只引用已公布的條文，條文不會預告自己的修正。",
+          suggestions: ["可以問現行規定（例如「個資外洩依法會被罰多少？」）；有新修正公布後，輸入「法規更新」即可查看變動。"],
+        };
+  }
+  return undefined;
 }
 
 /** Every regulation loaded, the asker's scope first, a repealed one marked: what the bot holds. */

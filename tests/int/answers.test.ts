@@ -96,6 +96,30 @@ describe("answers over the real corpus", () => {
     expect(answer.text).toContain("I don't know");
   });
 
+  it("says a business choice, a market figure or the future is no question for a clause, in the asker's language", async () => {
+    const vendor = await ask("退款通知信要用 Mailchimp 還是 SendGrid 寄比較划算？");
+    expect(vendor).toMatchObject({ abstained: true, reason: "business", citations: [] });
+    expect(vendor.text).toContain("商業選擇或市場資訊");
+    const future = await ask("消保法的罰鍰明年會不會再提高？");
+    expect(future).toMatchObject({ abstained: true, reason: "future", citations: [] });
+    expect(future.text).toContain("條文不會預告自己的修正");
+    const english = await ask("Which courier is cheaper for returns, Black Cat or HCT?");
+    expect(english).toMatchObject({ abstained: true, reason: "business" });
+    expect(english.text).toContain("business decision");
+    // The same choice asked as a legal question is answered.
+    const legal = await ask("把會員資料交給 SendGrid 寄信，依個資法要怎麼監督？");
+    expect(legal.abstained).toBe(false);
+  });
+
+  it("abstains on a question about a foreign law, and answers with our own clause when Taiwan's rule is asked", async () => {
+    const foreign = await ask("Under Brazil's LGPD, how many days do we have to answer an access request?");
+    expect(foreign).toMatchObject({ abstained: true, reason: "out_of_scope", citations: [] });
+    expect(foreign.text).toContain('"LGPD" is not among the regulations I hold');
+    const ours = await ask("Does Taiwan have a rule like the GDPR on stopping marketing when a customer objects?");
+    expect(ours.abstained).toBe(false);
+    expect(ours.citations.map((c) => c.articleId)).toContain("I0050021:20");
+  });
+
   it("searches a pasted document by its beginning and says so", async () => {
     const pasted = `請幫我看這份隱私權政策是否符合個資法：${"本公司蒐集會員之姓名、電話及地址，用於訂單配送與客戶服務。".repeat(400)}`;
     const answer = await ask(pasted);

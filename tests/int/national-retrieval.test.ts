@@ -60,6 +60,17 @@ describe.skipIf(!existsSync(ARCHIVE))("retrieval beyond the eight regulations (f
     expect(["I0050021", "I0050022", "K0010162"]).toContain(first);
   });
 
+  it("answers a neighbouring field from its regulation once the database holds it, and reads a named law's name as no content", async () => {
+    // out-of-scope.yaml sends fair-trade questions to 公平交易法: held here, so it answers.
+    const advert = await ask("網站標示「全台最低價」其實不是，公平會會怎麼認定這種不實廣告？");
+    expect(advert.abstained).toBe(false);
+    expect(advert.hits.slice(0, 3).map((h) => h.articleId)).toContain("J0150002:21");
+    // "勞基法" names the Act; its articles, not others that merely write "勞基法", answer.
+    const bonus = await ask("勞基法有規定年終獎金一定要發嗎？");
+    expect(bonus.abstained).toBe(false);
+    expect(bonus.hits[0]?.articleId.split(":")[0]).toBe("N0030001");
+  });
+
   it("says so when a named regulation is not in the database, with the closest names it holds", async () => {
     const result = await ask("依照旅行業管理辦法，旅客資料要保存多久？");
     expect(result).toMatchObject({ abstained: true, unknownLaw: "旅行業管理辦法" });

@@ -1,6 +1,7 @@
 import type { OutOfScopeTopic } from "../../content/schema.js";
 import type { AbstainReason } from "../../ports.js";
 import type { ConceptMatch } from "../query/glossary-matcher.js";
+import type { NonLegalKind } from "../query/non-legal.js";
 
 export interface AbstentionInput {
   concepts: ConceptMatch[];
@@ -12,6 +13,10 @@ export interface AbstentionInput {
   mentioned: number;
   /** Whether any article matched at all. */
   matched: boolean;
+  /** A business choice or a question about the future (non-legal.ts). */
+  nonLegal?: NonLegalKind;
+  /** A foreign law the question asks about, with no law of ours named and no word of Taiwan. */
+  foreignLaw?: string;
 }
 
 export interface AbstentionDecision {
@@ -25,7 +30,8 @@ export interface AbstentionDecision {
 /**
  * Decides whether the corpus can answer at all. BM25 scores are not comparable across
  * questions, so no score threshold decides. Instead, as a person would:
- *  1. a question that names a law we do not hold (勞基法) is out of scope;
+ *  0. a business choice, a market figure or the future is no question for a clause;
+ *  1. a question that names a law we do not hold (勞基法, CCPA) is out of scope;
  *  2. a question in a neighbouring legal field (invoices, overtime pay, trademarks) is out
  *     of scope unless it speaks at least as much of duties of ours (deleting data,
  *     outsourcing ...) as of the other field.
@@ -35,6 +41,8 @@ export interface AbstentionDecision {
  */
 export function decideAbstention(input: AbstentionInput): AbstentionDecision {
   if (input.references > 0) return { abstain: false };
+  if (input.nonLegal) return { abstain: true, reason: input.nonLegal };
+  if (input.foreignLaw && input.mentioned === 0) return { abstain: true, reason: "out_of_scope", unknownLaw: input.foreignLaw };
   const unknownLaw = input.mentioned === 0 ? input.unknownLaws[0] : undefined;
   if (unknownLaw) return { abstain: true, reason: "out_of_scope", unknownLaw };
   const duties = input.concepts.filter((c) => !c.term.generic).length;

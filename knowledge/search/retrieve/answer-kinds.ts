@@ -25,7 +25,7 @@ const QUESTION: Record<AnswerKind, RegExp> = {
     /(?<![好十])(?:幾天|幾日|幾個?小時|幾個月|幾年)|多久|多少天|多長|期限|時限|何時|什麼時候|多快|\bhow (?:long|soon|quickly|many (?:days|hours|months|years))\b|\bdeadline\b|\btime limit\b|\bwithin how\b|\bwhen (?:must|should|do)\b/i,
   // "會不會被罰" asks whether, not how much: an amount question asks for a sum or a range.
   amount:
-    /多少錢|罰.{0,6}(?:多少|範圍|上限|最高|幾萬)|(?:罰鍰|罰款|賠償|賠).{0,6}(?:多少|範圍|上限|最高)|金額|額度|\bhow much\b|\bamount\b|\b(?:maximum|minimum|range of)\b.*\b(?:fine|penalt|compensation)|\bwhat (?:fines?|penalt(?:y|ies))\b/i,
+    /多少錢|多少(?:以下|以上|以內)|門檻|罰.{0,6}(?:多少|範圍|上限|最高|幾萬)|(?:罰鍰|罰款|賠償|賠).{0,6}(?:多少|範圍|上限|最高)|金額|額度|\bhow much\b|\bamount\b|\b(?:maximum|minimum|range of)\b.*\b(?:fine|penalt|compensation)|\bwhat (?:fines?|penalt(?:y|ies))\b/i,
   authority:
     /向誰|通報誰|通知誰|報給誰|給誰|哪個機關|哪一個機關|什麼機關|哪個單位|主管機關是|向哪|\bwhich (?:authority|agency|ministry|government)\b|\bto whom\b|\bwho (?:do|should|must) we (?:report|notify)\b|\breport (?:it )?to whom\b/i,
   // Who within the business does it, approves it, bears it (負責人員, 代表人核定).
