@@ -48,11 +48,16 @@ export interface DirectLead {
 export function directLead(input: LeadInput): DirectLead | undefined {
   const usable = input.citations.filter((c) => c.status === "in_force" || c.status === "not_yet_in_force");
   if (usable.length === 0) return undefined;
-  // "個資法第27條" asks for the clause itself: the quote is the answer.
-  if (input.citations.every((c) => c.source === "reference") && input.needs.kinds.length === 0) return undefined;
+  // "個資法第27條", "「個資法第27條」到底在講什麼": the clause itself is asked for, and the quote is the answer.
+  const referenced = usable.filter((c) => c.source === "reference");
+  if (referenced.length > 0 && input.needs.kinds.length === 0) return undefined;
   const specific = input.needs.kinds.some((k) => (SPECIFIC as readonly string[]).includes(k));
   const used: DirectLead["used"] = [];
-  const lines = input.needs.kinds.includes("duties") && !specific ? dutyList(input, usable, used) : answerLines(input, usable, used);
+  // A named clause answers first; what else was found may only add a second sentence.
+  const lines =
+    input.needs.kinds.includes("duties") && !specific
+      ? dutyList(input, referenced.length > 0 ? referenced : usable, used)
+      : answerLines(input, usable, used, referenced.length > 0);
   const quoted = usable.map((c) => ({ text: c.articleText, ...(c.authority ? { authority: c.authority } : {}) }));
   return findUnsupported(lines.join("\n"), quoted).length === 0 ? { lines, used } : undefined;
 }
@@ -79,7 +84,7 @@ function labelFor(c: Citation, paragraph: number, lang: Lang): string {
   return clauseLabel(c.law, c.article, single ? [] : [paragraph], lang);
 }
 
-function answerLines(input: LeadInput, usable: Citation[], used: DirectLead["used"]): string[] {
+function answerLines(input: LeadInput, usable: Citation[], used: DirectLead["used"], referenceFirst = false): string[] {
   const candidates = usable.slice(0, RANK_DECAY.length);
   // Each candidate's best sentence, weighed by rank: the sentence that answers, not the article that scored.
   const all = candidates
@@ -89,7 +94,11 @@ function answerLines(input: LeadInput, usable: Citation[], used: DirectLead["use
   // A deadline, amount or authority question is answered by a sentence that states one, when any does.
   const facts = input.needs.kinds.filter((k) => FACT_KINDS.includes(k));
   const stating = all.filter((x) => x.segments[0] && facts.length > 0 && facts.every((k) => clauseCarries(x.segments[0]?.text ?? "").kinds.includes(k)));
-  const scored = stating.length > 0 ? [...stating, ...all.filter((x) => !stating.includes(x))] : all;
+  const ordered = stating.length > 0 ? [...stating, ...all.filter((x) => !stating.includes(x))] : all;
+  // A named clause leads, unless the question asks for a deadline, amount or authority that
+  // only another clause states ("違反第19條罰多少？" is answered by the penalty article).
+  const referenceLeads = referenceFirst && (stating.length === 0 || stating.some((x) => x.c.source === "reference"));
+  const scored = referenceLeads ? [...ordered.filter((x) => x.c.source === "reference"), ...ordered.filter((x) => x.c.source !== "reference")] : ordered;
   const top = scored[0];
   const best = top?.segments[0];
   if (!top || !best) return [];

@@ -26,6 +26,18 @@ describe("direct leads over the real corpus", () => {
     expect(correction.lead).toContain("第13條第2項");
   });
 
+  it("answers a named clause with that clause, also inside a longer message, unless it lacks the figure asked for", async () => {
+    const quoted = await ask("主管在群組貼了「消保法第19條」，說退貨客訴要照這條處理，這條講的是什麼？");
+    expect(quoted.citations[0]?.articleId).toBe("J0170001:19");
+    expect(quoted.lead).toContain("《消費者保護法》第19條");
+    const english = await runtime.assistant.ask("What does PDPA Article 12 require us to do after a leak?", { lang: "en" });
+    expect(english.citations[0]?.articleId).toBe("I0050021:12");
+    // Art. 20 is named, but the fine is in the penalty article: that one answers.
+    const fine = await ask("違反個資法第20條的行銷規定，依法最多罰多少錢？");
+    expect(fine.lead).toMatch(/罰鍰/);
+    expect(fine.citations[0]?.articleId).not.toBe("I0050021:20");
+  });
+
   it("states the reporting deadline and the authority in the clause's words, 本部 named as the ministry", async () => {
     const answer = await ask("發生個資外洩事故，要在多久內通報主管機關？");
     expect(answer.lead).toContain("七十二小時內");
