@@ -55,6 +55,11 @@ describe.skipIf(!existsSync(ARCHIVE))("retrieval beyond the eight regulations (f
     expect(await pcodes("電子支付機構可以把用戶的支付帳戶資料給別人嗎？")).toContain("G0380237");
   });
 
+  it("holds the 7-day-return exceptions in a retailer's scope when the database has them", async () => {
+    const top = (await ask("客製化刻字的杯子，客人收到後反悔，也能主張七天內無條件退貨嗎？")).hits.slice(0, 3).map((h) => h.articleId);
+    expect(top).toContain("J0170012:2");
+  });
+
   it("still ranks the PDPA family first for a retailer's generic duty", async () => {
     const [first] = await pcodes("個資外洩要在幾小時內通報？");
     expect(["I0050021", "I0050022", "K0010162"]).toContain(first);
