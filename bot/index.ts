@@ -5,7 +5,7 @@ export { type Draft, DraftSchema } from "./answer/grounded/draft-schema.js";
 export * from "./answer/grounded/generation.js";
 export type { GroundingDeps } from "./answer/grounded/ground-answer.js";
 export { extractFacts, type Fact, type FactKind, findUnsupported, type GroundingClause, unsupportedFacts } from "./answer/grounding.js";
-export { clauseLabel, labelOf, statusLabel } from "./answer/labels.js";
+export { clauseLabel, labelOf, promulgatedHeading, statusLabel } from "./answer/labels.js";
 export { SOURCE_LINE } from "./answer/messages.js";
 export { renderAnswerText } from "./answer/render-text.js";
 /** Who asks to see assessments and reports; the engine applies the sharing rule to it. */

@@ -31,6 +31,11 @@ const STATUS: Record<Lang, Record<ClauseStatus, string>> = {
   en: { in_force: "in force", repealed: "repealed", not_yet_in_force: "not yet in force", deleted: "deleted" },
 };
 
+/** The heading of an amendment's text promulgated but not yet in force, shown under the text in force. */
+export function promulgatedHeading(asOf: string, lang: Lang): string {
+  return lang === "en" ? `Promulgated ${asOf}, not yet in force:` : `【已公布、尚未施行】（${asOf} 公布）`;
+}
+
 export function statusLabel(status: ClauseStatus, lang: Lang): string {
   return STATUS[lang][status];
 }

@@ -1,5 +1,5 @@
 import type { Answer, Citation } from "./answer.js";
-import { statusLabel } from "./labels.js";
+import { promulgatedHeading, statusLabel } from "./labels.js";
 import { SOURCE_LINE } from "./messages.js";
 
 /** The answer as plain text: lead, warnings, numbered citations with text, link and date, source line. */
@@ -25,7 +25,7 @@ function renderCitation(citation: Citation, n: number, en: boolean): string {
   const head = en ? `${n}. ${citation.label} (${status}; text as of ${citation.asOf})` : `${n}. ${citation.label}（${status}；條文日期 ${citation.asOf}）`;
   const lines = [head, indent(citation.quote)];
   if (citation.promulgated) {
-    lines.push(en ? `   Promulgated ${citation.promulgated.asOf}, not yet in force:` : `   【已公布、尚未施行】（${citation.promulgated.asOf} 公布）`);
+    lines.push(`   ${promulgatedHeading(citation.promulgated.asOf, lang)}`);
     lines.push(indent(citation.promulgated.quote));
   }
   if (en && citation.textLang === "zh") lines.push("   (official Chinese text; no English translation is published)");

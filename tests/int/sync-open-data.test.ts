@@ -3,11 +3,14 @@ import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { citationBlocks } from "../../adapters/channels/slack/blocks/citation-blocks.js";
+import { answerCard } from "../../adapters/channels/teams/cards/answer-card.js";
 import { loadConfig } from "../../adapters/config.js";
 import { createLogger } from "../../adapters/logger.js";
 import { createRuntime } from "../../adapters/runtime.js";
 import { syncWithImpact } from "../../adapters/sync/sync-command.js";
 import { createSyncSchedule } from "../../adapters/sync/sync-schedule.js";
+import type { Citation } from "../../bot/index.js";
 import { OPEN_DATA_COLLECTIONS } from "../../ingest/index.js";
 import { runCli } from "../support/cli.js";
 import { ARCHIVES, bulkCollections, extractSubset, startOpenDataServer, zipCollection } from "../support/open-data.js";
@@ -112,6 +115,14 @@ describe("npm run cli -- sync from the open-data service", () => {
     expect(citation?.promulgated?.note).toContain("第 48 條");
     expect(answer.warnings.join("\n")).toContain("公布、尚未施行");
     expect(answer.text).toContain("【已公布、尚未施行】");
+    // Slack and Teams show the amendment under the text in force too.
+    const slack = JSON.stringify(citationBlocks(citation as Citation, 1, "zh", 0));
+    const teams = JSON.stringify(answerCard(answer, "q-1"));
+    for (const shown of [slack, teams]) {
+      expect(shown).toContain("【已公布、尚未施行】");
+      expect(shown).toContain(article48("2024-10-11").slice(0, 20));
+      expect(shown).toContain(article48("2023-04-28").slice(0, 20));
+    }
     runtime.history?.close();
   });
 

@@ -1,4 +1,4 @@
-import { type Citation, SOURCE_LINE, statusLabel } from "../../../../bot/index.js";
+import { type Citation, promulgatedHeading, SOURCE_LINE, statusLabel } from "../../../../bot/index.js";
 import type { Lang } from "../../../../knowledge/index.js";
 import { ACTION_PREFIX, encodeButton } from "../button-value.js";
 import { slackTexts } from "../texts.js";
@@ -25,6 +25,12 @@ export function citationBlocks(citation: Citation, n: number, lang: Lang, action
     encodeButton({ k: "clause", id: citation.id, l: lang, label: cut(citation.label, 300), url: citation.url }),
   );
   const blocks: Block[] = [section(body, readFull)];
+  if (citation.promulgated) {
+    // The quote above is the text in force; the amendment waiting to take effect follows it.
+    const amended = excerpt(citation.promulgated.quote);
+    const note = citation.promulgated.note ? `\n_${escapeText(citation.promulgated.note)}_` : "";
+    blocks.push(section(`*${escapeText(promulgatedHeading(citation.promulgated.asOf, lang))}*\n${quote(amended.text)}${note}`));
+  }
   const source = [SOURCE_LINE[lang], link(citation.url, t.openOfficial)];
   if (lang === "en" && citation.textLang === "zh") source.push(t.untranslated);
   blocks.push(context(source.join(" · ")));

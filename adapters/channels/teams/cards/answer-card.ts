@@ -1,4 +1,4 @@
-import { type Answer, type Citation, generatedLabel, renderPart, SOURCE_LINE, statusLabel } from "../../../../bot/index.js";
+import { type Answer, type Citation, generatedLabel, promulgatedHeading, renderPart, SOURCE_LINE, statusLabel } from "../../../../bot/index.js";
 import type { Lang } from "../../../../knowledge/index.js";
 import { type TeamsTexts, teamsTexts } from "../texts.js";
 import {
@@ -66,6 +66,12 @@ export function citationBlock(citation: Citation, lang: Lang, fullTextLimit = Nu
     textBlock(`${statusLabel(citation.status, lang)}・${l.asOf(citation.asOf)}`, { size: "Small", isSubtle: true, spacing: "None" }),
     textBlock(shortQuote(citation.quote, citation.textLang), { spacing: "Small" }),
   ];
+  if (citation.promulgated) {
+    // The quote above is the text in force; the amendment waiting to take effect follows it.
+    items.push(textBlock(promulgatedHeading(citation.promulgated.asOf, lang), { weight: "Bolder", color: "Warning", spacing: "Small" }));
+    items.push(textBlock(shortQuote(citation.promulgated.quote, citation.textLang), { size: "Small", spacing: "None" }));
+    if (citation.promulgated.note) items.push(textBlock(citation.promulgated.note, { size: "Small", isSubtle: true, spacing: "None" }));
+  }
   if (citation.successor)
     items.push(textBlock(l.repealedNow(citation.successor.labels.join(lang === "en" ? ", " : "、"), citation.successor.repealedOn), { color: "Attention" }));
   if (citation.successor?.note) items.push(textBlock(citation.successor.note, { size: "Small" }));
