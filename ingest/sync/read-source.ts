@@ -20,7 +20,12 @@ export interface Snapshot {
   problems: string[];
 }
 
-/** The collections the open-data service publishes, each a ZIP holding one JSON (relative to MOJ_OPEN_DATA_URL). */
+/**
+ * The collections the open-data service publishes, each a ZIP holding one JSON (relative to
+ * MOJ_OPEN_DATA_URL). The paths are the ones public consumers of the service download
+ * (https://law.moj.gov.tw/api/Ch/Law/JSON …, no key); this workplace has no network to call
+ * the live service, so tests serve the same layout from 127.0.0.1.
+ */
 export const OPEN_DATA_COLLECTIONS = [
   { name: "ChLaw", path: "api/Ch/Law/JSON" },
   { name: "ChOrder", path: "api/Ch/Order/JSON" },

@@ -43,6 +43,8 @@ describe("the official bulk format", () => {
   it("reports a law without a pcode instead of inventing one, and tells Chinese from English collections", () => {
     expect(toSplitFile({ ...LAW, LawURL: "" }, "zh")).toEqual({ problem: expect.stringContaining("個人資料保護法") });
     expect(collectionLang("EngLaw.json", { laws: [] })).toBe("en");
+    expect(collectionLang("EnOrder.json", { laws: [] })).toBe("en");
+    expect(collectionLang("dl/EnLaw.json", { laws: [] })).toBe("en");
     expect(collectionLang("ChOrder.json", { laws: [] })).toBe("zh");
     expect(collectionLang("download.json", { laws: [{ ...LAW, LawArticles: [{ ArticleType: "A", ArticleNo: "Article 1", ArticleContent: "x" }] }] })).toBe(
       "en",
