@@ -27,12 +27,13 @@ const QUESTION: Record<AnswerKind, RegExp> = {
   amount:
     /多少錢|多少(?:以下|以上|以內)|門檻|罰.{0,6}(?:多少|範圍|上限|最高|幾萬)|(?:罰鍰|罰款|賠償|賠).{0,6}(?:多少|範圍|上限|最高)|金額|額度|\bhow much\b|\bamount\b|\b(?:maximum|minimum|range of)\b.*\b(?:fine|penalt|compensation)|\bwhat (?:fines?|penalt(?:y|ies))\b/i,
   authority:
-    /向誰|通報誰|通知誰|報給誰|給誰|哪個機關|哪一個機關|什麼機關|哪個單位|主管機關是|向哪|\bwhich (?:authority|agency|ministry|government)\b|\bto whom\b|\bwho (?:do|should|must) we (?:report|notify)\b|\breport (?:it )?to whom\b/i,
+    /向誰|通報誰|通知誰|報給誰|給誰|哪個機關|哪一個機關|什麼機關|哪個單位|主管機關是|主管機關.{0,6}(?:是|為)(?:哪|誰|什麼)|哪一?個?部會|哪個主管機關|向哪|\bwhich (?:authority|agency|ministry|government)\b|\bto whom\b|\bwho (?:do|should|must) we (?:report|notify)\b|\breport (?:it )?to whom\b/i,
   // Who within the business does it, approves it, bears it (負責人員, 代表人核定).
   who: /誰要|誰負責|由誰|誰來|誰決定|誰核准|誰簽|\bwho (?:is responsible|must approve|approves|decides|signs|bears)\b/i,
   bound: /適用|受規範|哪些業者|要不要遵守|是否.*需要|\bwho (?:must|is|are|has|bears)\b|\bappl(?:y|ies) to\b|\bcovered\b|\bsubject to\b|\bresponsible\b/i,
   exception: /例外|除外|可以不|不用|不必|免除|豁免|什麼情況下?可以|\bexceptions?\b|\bexempt/i,
-  definition: /什麼是|是什麼|何謂|算不算|算是|屬不屬於|是否屬於|定義|指什麼|\bcounts? as\b|\bwhat (?:is|are|counts)\b|\bdefin|\bmean\b|\bconsidered\b/i,
+  // "算「通訊交易」嗎", "這樣算個人資料嗎" ask whether a defined term covers the case (not 計算, not 算數 "is it valid").
+  definition: /什麼是|是什麼|何謂|算不算|算是|屬不屬於|是否屬於|定義|指什麼|(?<!計|怎麼|如何|要)算[「『“"][^」』”"]{1,16}[」』”"]|(?:這樣|這種|這個|這些)[^，。？]{0,10}(?<!計|怎麼|如何|要)算(?!數|了)[^，。？]{1,14}嗎|\bcounts? as\b|\bwhat (?:is|are|counts)\b|\bdefin|\bmean\b|\bconsidered\b/i,
   contents:
     /哪些|什麼樣的?|哪幾|內容|記載|包含|包括|寫什麼|寫哪些|項目|事項|\bwhat kinds? of\b|\bwhat (?:information|details|items|must .* (?:contain|include))\b|\bwhich (?:items|details|information)\b|\binclude\b/i,
   // In what form: in writing, electronically, by e-mail (書面同意, 以電子方式為之).

@@ -14,6 +14,15 @@ describe("questionNeeds", () => {
     expect(questionNeeds("我們被駭了，現在要做什麼？").kinds).toContain("duties");
   });
 
+  it("reads a defined term in quotes, a ministry asked for and a threshold, but not 計算 or 算數", () => {
+    expect(questionNeeds("只在 LINE 接單，這樣算「通訊交易」嗎？").kinds).toContain("definition");
+    expect(questionNeeds("這種會員編號也算個人資料嗎？").kinds).toContain("definition");
+    expect(questionNeeds("加班費要怎麼算？").kinds).not.toContain("definition");
+    expect(questionNeeds("用 email 告知這樣算數嗎？").kinds).not.toContain("definition");
+    expect(questionNeeds("這類業者的主管機關在中央是哪個部會？").kinds).toContain("authority");
+    expect(questionNeeds("進口包裹完稅價格多少以下免稅？").kinds).toContain("amount");
+  });
+
   it("does not read an amount into whether, nor a deadline into a duration the asker states", () => {
     expect(questionNeeds("負責人會不會也一起被罰？").kinds).not.toContain("amount");
     expect(questionNeeds("主機好幾年沒更新，法規有要求嗎？").kinds).not.toContain("deadline");
