@@ -30,6 +30,8 @@ export interface LeadInput {
 const RANK_DECAY = [1, 0.85, 0.75, 0.7, 0.65];
 const FACT_KINDS: AnswerKind[] = ["deadline", "amount", "authority"];
 const MAX_DUTIES = 4;
+/** A sentence with a deadline stands for its article in a duty list when it answers this well, relative to the best. */
+const DUTY_DEADLINE_SHARE = 0.25;
 /** A second sentence is shown only when it answers at least this well, relative to the first. */
 const SECOND_SHARE = 0.8;
 /** A regulation outside the asker's scope (the Cyber Security Management Act binds agencies) leads only when clearly better. */
@@ -173,7 +175,7 @@ function dutyList(input: LeadInput, usable: Citation[], used: DirectLead["used"]
   const duties: string[] = [];
   for (const c of usable) {
     if (seen.has(c.articleId) || duties.length >= MAX_DUTIES) continue;
-    const best = ranked(c, input)[0];
+    const best = dutyOf(ranked(c, input));
     if (!best) continue;
     seen.add(c.articleId);
     used.push({ articleId: c.articleId, paragraph: best.paragraph });
@@ -185,6 +187,16 @@ function dutyList(input: LeadInput, usable: Citation[], used: DirectLead["used"]
     return answerLines(input, usable, used);
   }
   return [input.lang === "en" ? "What the clauses require:" : "依引用條文，應辦理的事項：", ...duties];
+}
+
+/**
+ * The duty an article contributes to the list: its best sentence, or a nearly as good one of
+ * the same article that sets a deadline (報告 within 72 hours is the duty not to miss).
+ */
+function dutyOf(segments: RankedSegment[]): RankedSegment | undefined {
+  const best = segments[0];
+  if (!best || clauseCarries(best.text).kinds.includes("deadline")) return best;
+  return segments.find((s) => s.score >= best.score * DUTY_DEADLINE_SHARE && clauseCarries(s.text).kinds.includes("deadline")) ?? best;
 }
 
 /** A cut sentence with its label, 本部 named; an English reader gets the key figures in English. */

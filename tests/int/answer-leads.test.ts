@@ -59,6 +59,10 @@ describe("direct leads over the real corpus", () => {
     expect(duties.length).toBeGreaterThanOrEqual(2);
     const articles = duties.map((line) => /（(《[^》]+》第[\d-]+條)/.exec(line)?.[1]);
     expect(new Set(articles).size).toBe(duties.length);
+    // Asked whether to report to the government: the reporting duty comes with its deadline.
+    const report = await ask("網店會員資料被駭客偷走了，要通知會員嗎？要報給政府嗎？現在要做哪些事？");
+    const reportDuties = report.lead.split("\n").filter((line) => /^\d\. /.test(line));
+    expect(reportDuties.some((line) => line.includes("七十二小時") && line.includes("數位發展部"))).toBe(true);
   });
 
   it("never states a number in the lead that its clauses do not hold", async () => {

@@ -33,7 +33,8 @@ const QUESTION: Record<AnswerKind, RegExp> = {
   bound: /適用|受規範|哪些業者|要不要遵守|是否.*需要|\bwho (?:must|is|are|has|bears)\b|\bappl(?:y|ies) to\b|\bcovered\b|\bsubject to\b|\bresponsible\b/i,
   exception: /例外|除外|可以不|不用|不必|免除|豁免|什麼情況下?可以|\bexceptions?\b|\bexempt/i,
   // "算「通訊交易」嗎", "這樣算個人資料嗎" ask whether a defined term covers the case (not 計算, not 算數 "is it valid").
-  definition: /什麼是|是什麼|何謂|算不算|算是|屬不屬於|是否屬於|定義|指什麼|(?<!計|怎麼|如何|要)算[「『“"][^」』”"]{1,16}[」』”"]|(?:這樣|這種|這個|這些)[^，。？]{0,10}(?<!計|怎麼|如何|要)算(?!數|了)[^，。？]{1,14}嗎|\bcounts? as\b|\bwhat (?:is|are|counts)\b|\bdefin|\bmean\b|\bconsidered\b/i,
+  definition:
+    /什麼是|是什麼|何謂|算不算|算是|屬不屬於|是否屬於|定義|指什麼|(?<!計|怎麼|如何|要)算[「『“"][^」』”"]{1,16}[」』”"]|(?:這樣|這種|這個|這些)[^，。？]{0,10}(?<!計|怎麼|如何|要)算(?!數|了)[^，。？]{1,14}嗎|\bcounts? as\b|\bwhat (?:is|are|counts)\b|\bdefin|\bmean\b|\bconsidered\b/i,
   contents:
     /哪些|什麼樣的?|哪幾|內容|記載|包含|包括|寫什麼|寫哪些|項目|事項|\bwhat kinds? of\b|\bwhat (?:information|details|items|must .* (?:contain|include))\b|\bwhich (?:items|details|information)\b|\binclude\b/i,
   // In what form: in writing, electronically, by e-mail (書面同意, 以電子方式為之).
@@ -64,7 +65,7 @@ const ACTIONS: Record<Action, RegExp> = {
   correct: /補充|更正|修改|修正|改正|\bcorrect|\bsupplement|\brectif|\bfix\b/i,
   stop: /停止|不要再|\bstop\b|\bceas/i,
   delete: /刪除|抹除|刪掉|移除|清除|\berase|\bdelet|\bremov/i,
-  report: /通報|\breport/i,
+  report: /通報|報給|陳報|\breport/i,
   notify: /通知|告知|\bnotif|\binform\b/i,
   rescind: /解除|退貨|\brescind|\brescission|\breturn\b/i,
 };
