@@ -33,6 +33,10 @@ const KNOWN = [
 ];
 
 const KNOWN_PATTERN = new RegExp(KNOWN.map((name) => (/^[A-Za-z]/.test(name) ? `\\b${name.replace(/\s+/g, "\\s+")}\\b` : name)).join("|"), "gi");
+const COUNTRIES = "德國|美國|歐盟|日本|韓國|南韓|中國大陸|中國|大陸|英國|法國|新加坡|香港|澳門|澳洲|加拿大|越南|泰國|馬來西亞|印尼|菲律賓|印度|加州";
+// The country, at most eight characters that say nothing of Taiwan, then what names a law.
+const COUNTRY_LAW = new RegExp(`(?:${COUNTRIES})(?:的)?(?:(?!台灣|臺灣|我國|什麼|依|跟|和)\\p{Script=Han}){1,8}?(?:法|條例|指令|規則)(?![人院律])`, "gu");
+
 export interface ForeignLawMention {
   name: string;
   start: number;
@@ -46,6 +50,12 @@ export function findForeignLaws(text: string, known: Array<{ start: number; end:
   for (const m of text.matchAll(KNOWN_PATTERN)) {
     const start = m.index ?? 0;
     if (!ours(start, start + m[0].length)) found.push({ name: m[0], start, end: start + m[0].length });
+  }
+  // "德國包裝法", "歐盟的人工智慧法": a law named after another country or union.
+  for (const m of text.matchAll(COUNTRY_LAW)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (!ours(start, end) && !found.some((f) => f.start < end && start < f.end)) found.push({ name: m[0], start, end });
   }
   // "XYZA Article 5", "XYZA Art. 5": an acronym that is none of our regulations' aliases.
   for (const m of text.matchAll(/\b([A-Z][A-Za-z]{1,3}[A-Z])(?=\s*(?:Art(?:icle)?\.?|§|第)\s*\d)/g)) {

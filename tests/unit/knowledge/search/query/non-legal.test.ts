@@ -7,12 +7,16 @@ describe("questions no clause answers", () => {
     expect(nonLegalKind("哪一家雲端主機最划算？")).toBe("business");
     expect(nonLegalKind("商品頁怎麼寫轉換率比較高？")).toBe("business");
     expect(nonLegalKind("Which email tool is cheaper for newsletters?")).toBe("business");
+    expect(nonLegalKind("週年慶要怎麼排檔期，營收才會衝高？")).toBe("business");
+    expect(nonLegalKind("客服外包要選哪家廠商？")).toBe("business");
+    expect(nonLegalKind("What ad channel gives the best ROI for a small shop?")).toBe("business");
   });
 
   it("finds questions about what a rule or fee will become", () => {
     expect(nonLegalKind("明年平台抽成會調漲多少？")).toBe("future");
     expect(nonLegalKind("之後個資法的罰鍰會不會再提高？")).toBe("future");
     expect(nonLegalKind("Will the PDPA fines increase next year?")).toBe("future");
+    expect(nonLegalKind("明年的勞保費率會調到多少？")).toBe("future");
   });
 
   it("leaves legal questions alone, also when they compare options", () => {
@@ -21,5 +25,6 @@ describe("questions no clause answers", () => {
     expect(nonLegalKind("客人退貨後，會員資料要保存多久？")).toBeUndefined();
     expect(nonLegalKind("Which is better under the law, consent by checkbox or by signature?")).toBeUndefined();
     expect(nonLegalKind("個資法修正後什麼時候施行？")).toBeUndefined();
+    expect(nonLegalKind("業績不好要資遣員工，要提前多久通知？")).toBeUndefined();
   });
 });
