@@ -139,7 +139,26 @@ function withNotes(lines: string[], input: LeadInput, candidates: Citation[]): s
   if (missing) lines.unshift(missing);
   const schedule = scheduleNote(lines.join(""), input.lang);
   if (schedule) lines.push(schedule);
+  const condition = conditionNote(lines.join(""), input);
+  if (condition) lines.push(condition);
   return lines;
+}
+
+// "業者之資本額為新臺幣一千萬元以上或保有個人資料筆數達五千筆以上者": a threshold the rule applies above.
+const THRESHOLD =
+  /(?:^|[，。；：、])([^，。；：]{0,40}?[零〇一二兩三四五六七八九十百千萬\d]+[^，。；：]{0,12}?(?:以上|以下|未滿|超過)[^，。；：]{0,30}?者)[，。；]/u;
+
+/**
+ * The rule quoted applies only above a threshold (capital, records held) that the asker
+ * did not state: say what is missing, in the clause's words, instead of implying it applies.
+ */
+function conditionNote(lead: string, input: LeadInput): string | undefined {
+  if (/[0-9０-９]|[一二兩三四五六七八九十百千萬]+(?:萬|元|筆|人|名)/.test(input.question)) return undefined;
+  const condition = THRESHOLD.exec(lead)?.[1]?.trim();
+  if (!condition) return undefined;
+  return input.lang === "en"
+    ? `This applies only where 「${condition}」 (the clause's words); you did not say whether that is your case.`
+    : `這項規定只適用於「${condition}」的情形；您沒有提到這些條件，請先確認是否符合。`;
 }
 
 // "…哪些交易資訊？這些資訊要用什麼形式提供？", "what must it tell them, and what must it offer": a question in parts.

@@ -65,6 +65,15 @@ describe("direct leads over the real corpus", () => {
     expect(reportDuties.some((line) => line.includes("七十二小時") && line.includes("數位發展部"))).toBe(true);
   });
 
+  it("says which threshold a rule depends on when the asker did not give it", async () => {
+    const answer = await ask("安全維護計畫訂好之後，多久要檢討改善一次？");
+    expect(answer.lead).toContain("每十二個月");
+    expect(answer.lead).toContain("這項規定只適用於「業者之資本額為新臺幣一千萬元以上或保有個人資料筆數達五千筆以上者」");
+    // Given the size, nothing is missing.
+    const sized = await ask("我們資本額兩千萬，安全維護計畫訂好之後，多久要檢討改善一次？");
+    expect(sized.lead).not.toContain("這項規定只適用於");
+  });
+
   it("never states a number in the lead that its clauses do not hold", async () => {
     const questions = [
       "違反個資法被罰，罰鍰最高多少？",
