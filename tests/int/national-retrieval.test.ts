@@ -18,6 +18,7 @@ const NATIONAL_FILES = [
   "zh/G0380237.json", // 電子支付機構管理條例
   "zh/J0170012.json", // 通訊交易解除權合理例外情事適用準則
   "zh/K0110002.json", // 旅行業管理規則
+  "zh/G0350066.json", // 離島免稅購物商店設置管理辦法 (a 財政部 rule that also speaks of 旅客 and 收取)
 ];
 
 describe.skipIf(!existsSync(ARCHIVE))("retrieval beyond the eight regulations (files from the national snapshot)", () => {
@@ -53,6 +54,10 @@ describe.skipIf(!existsSync(ARCHIVE))("retrieval beyond the eight regulations (f
   it("finds a sector's regulation when the question names the sector", async () => {
     expect(await pcodes("直銷公司的參加人退出退貨要怎麼處理？")).toContain("J0150017");
     expect(await pcodes("電子支付機構可以把用戶的支付帳戶資料給別人嗎？")).toContain("G0380237");
+  });
+
+  it("searches the regulations of an authority the question names (its 法規類別)", async () => {
+    expect((await pcodes("交通部對業者向旅客收取的訂金有沒有規定上限？"))[0]).toBe("K0110002");
   });
 
   it("holds the 7-day-return exceptions in a retailer's scope when the database has them", async () => {

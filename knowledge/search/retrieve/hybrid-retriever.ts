@@ -5,6 +5,7 @@ import type { RetrievalQuery, RetrievalResult, RetrievedArticle, Retriever } fro
 import type { TranslationTable } from "../index/lexical-data.js";
 import type { Bm25fIndex } from "../lexical/bm25f.js";
 import type { DocInfo } from "../lexical/postings.js";
+import { namedAuthorities } from "../query/authority-names.js";
 import { findForeignLaws } from "../query/foreign-laws.js";
 import type { ConceptMatch, GlossaryMatcher } from "../query/glossary-matcher.js";
 import type { LawNames } from "../query/law-names.js";
@@ -109,7 +110,7 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
       ...(options.weights ? { weights: options.weights } : {}),
     });
     // The asker's scope is a preference, not a wall: a sector the question names is in scope too.
-    const sectors = new Set(deps.lawNames.sectorLaws(query.text));
+    const sectors = new Set([...deps.lawNames.sectorLaws(query.text), ...administeredBy(namedAuthorities(query.text))]);
     // A neighbouring field (out-of-scope.yaml) is no longer elsewhere once the database holds
     // the regulations its entry points to (the national database holds 統一發票使用辦法 and
     // 公平交易法): the question is answered from them, as if it had named them.
@@ -223,6 +224,22 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
       if (pcodes.has((deps.docs[i] as DocInfo).pcode) && perToken.every((scores) => (scores[i] as number) > 0)) return true;
     }
     return false;
+  }
+
+  /** Regulations in force whose 法規類別 names one of the authorities (cached: 11,547 categories). */
+  const byAuthority = new Map<string, string[]>();
+  function administeredBy(authorities: string[]): string[] {
+    return authorities.flatMap((authority) => {
+      let pcodes = byAuthority.get(authority);
+      if (!pcodes) {
+        pcodes = deps.kb
+          .regulations()
+          .filter((r) => r.lang === "zh" && r.status !== "repealed" && (r.category ?? "").split("＞")[1]?.includes(authority))
+          .map((r) => r.pcode);
+        byAuthority.set(authority, pcodes);
+      }
+      return pcodes;
+    });
   }
 
   /**
