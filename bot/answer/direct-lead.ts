@@ -117,8 +117,12 @@ function answerLines(input: LeadInput, usable: Citation[], used: DirectLead["use
   const other = scored[1];
   const otherBest = other?.segments[0];
   if (sameArticle) {
-    lines.push(line(top.c, [sameArticle], input));
-    used.push({ articleId: top.c.articleId, paragraph: sameArticle.paragraph });
+    // "前項監督至少應包含…" cannot be read before the 前項 it refers to.
+    const before = sameArticle.paragraph < best.paragraph && /^(?:前[一二三]?項|依前[一二三]?項|The preceding paragraph|Under the preceding)/i.test(best.text);
+    const added = line(top.c, [sameArticle], input);
+    if (before) lines.unshift(added);
+    else lines.push(added);
+    used.splice(before ? used.length - 1 : used.length, 0, { articleId: top.c.articleId, paragraph: sameArticle.paragraph });
   } else if (
     other &&
     otherBest &&

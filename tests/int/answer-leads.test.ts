@@ -93,6 +93,11 @@ describe("direct leads over the real corpus", () => {
     const answer = await ask("委外要怎麼監督？");
     expect(answer.citations[0]?.pcode).toBe("I0050022");
     expect(answer.lead.split("\n")[0]).toContain("《個人資料保護法施行細則》第8條");
+    // The duty first, then "前項監督至少應包含…", which reads only after the 前項 it refers to.
+    const logistics = await ask("委外物流要怎麼監督？");
+    const [first, second] = logistics.lead.split("\n");
+    expect(first).toMatch(/^委託他人蒐集、處理或利用個人資料時.*第8條第1項/);
+    expect(second).toMatch(/^前項監督至少應包含下列事項.*第8條第2項/);
   });
 
   it("never maps a foreign law's article onto ours, and marks our corresponding clauses", async () => {
