@@ -26,13 +26,19 @@ export function createGlossaryMatcher(terms: GlossaryTerm[]): GlossaryMatcher {
   return {
     match(text: string): ConceptMatch[] {
       const compact = normalizeText(text).replace(/\s+/g, "");
+      // "存了他哪些資料" is "存了哪些資料" said of someone: variants match with the pronoun left out too.
+      const unpronounced = compact.replace(PRONOUNS, "");
       const wordLine = ` ${englishWords(text).join(" ")} `;
       const matches: ConceptMatch[] = [];
       for (const entry of compiled) {
         const matched: string[] = [];
         for (const { variant, key } of entry.zh) {
           // Latin-only colloquial variants (patch, log) must stand as words.
-          if (/^[a-z0-9 .-]+$/.test(key) ? new RegExp(`(^|[^a-z0-9])${escapeRegExp(key)}($|[^a-z0-9])`).test(compact) : compact.includes(key))
+          if (
+            /^[a-z0-9 .-]+$/.test(key)
+              ? new RegExp(`(^|[^a-z0-9])${escapeRegExp(key)}($|[^a-z0-9])`).test(compact)
+              : compact.includes(key) || unpronounced.includes(key)
+          )
             matched.push(variant);
         }
         for (const { variant, words } of entry.en) if (wordLine.includes(` ${words.join(" ")} `)) matched.push(variant);
@@ -42,6 +48,8 @@ export function createGlossaryMatcher(terms: GlossaryTerm[]): GlossaryMatcher {
     },
   };
 }
+
+const PRONOUNS = /(?:他們|她們|我們|你們|他|她|您|你)(?:的)?/g;
 
 /**
  * Lower-case English words with a plural -s/-es and an agent -er removed ("breaches" ->

@@ -59,9 +59,9 @@ const CLAUSE: Record<AnswerKind, RegExp> = {
 };
 
 const ACTIONS: Record<Action, RegExp> = {
-  access: /查詢|查閱|閱覽|查看|調閱|\binquir|\breview\b|\bview\b|\baccess\b|\bsee (?:their|his|her|my)\b/i,
+  access: /查詢|查閱|閱覽|查看|調閱|存了.{0,3}哪些|\binquir|\breview\b|\bview\b|\baccess\b|\bsee (?:their|his|her|my)\b/i,
   // A data subject's request for a copy, not "backup copies": the noun alone names no request.
-  copy: /複製|副本|複印|影印|\b(?:a|request(?:s|ed|ing)?|obtain(?:s|ing)?|get|provide)\s+(?:a\s+)?cop(?:y|ies)\b|\bcop(?:y|ies) of (?:their|his|her|my|its|the personal)\b/i,
+  copy: /複製|副本|複印|影印|印一份|印給|\b(?:a|request(?:s|ed|ing)?|obtain(?:s|ing)?|get|provide)\s+(?:a\s+)?cop(?:y|ies)\b|\bcop(?:y|ies) of (?:their|his|her|my|its|the personal)\b/i,
   correct: /補充|更正|修改|修正|改正|\bcorrect|\bsupplement|\brectif|\bfix\b/i,
   stop: /停止|不要再|\bstop\b|\bceas/i,
   delete: /刪除|抹除|刪掉|移除|清除|\berase|\bdelet|\bremov/i,
