@@ -22,7 +22,7 @@ const AMOUNT = new RegExp(`(?:新臺幣|新台幣)\\s*${NUM}|${NUM}\\s*[萬]?元
 
 const QUESTION: Record<AnswerKind, RegExp> = {
   deadline:
-    /(?<![好十])(?:幾天|幾日|幾個?小時|幾個月|幾年)|多久|多少天|多長|期限|時限|何時|什麼時候|多快|\bhow (?:long|soon|quickly|many (?:days|hours|months|years))\b|\bdeadline\b|\btime limit\b|\bwithin how\b|\bwhen (?:must|should|do)\b/i,
+    /(?<![好十])(?:幾天|幾日|幾個?小時|幾個月|幾年)|多久|多少天|多長|期限|時限|何時|什麼時候|多快|時間(?:上的)?限制|從哪[一天日](?:開始)?(?:算|起算)|\bhow (?:long|soon|quickly|many (?:days|hours|months|years))\b|\bdeadline\b|\btime limit\b|\bwithin how\b|\bwhen (?:must|should|do)\b/i,
   // "會不會被罰" asks whether, not how much: an amount question asks for a sum or a range.
   amount:
     /多少錢|多少(?:以下|以上|以內)|門檻|罰.{0,6}(?:多少|範圍|上限|最高|幾萬)|(?:罰鍰|罰款|賠償|賠).{0,6}(?:多少|範圍|上限|最高)|金額|額度|\bhow much\b|\bamount\b|\b(?:maximum|minimum|range of)\b.*\b(?:fine|penalt|compensation)|\bwhat (?:fines?|penalt(?:y|ies))\b/i,

@@ -5,6 +5,7 @@ describe("questionNeeds", () => {
   it("reads the kind of answer a question asks for, in Chinese and English", () => {
     expect(questionNeeds("業者應在幾天內決定？").kinds).toContain("deadline");
     expect(questionNeeds("How long do we have to report it?").kinds).toContain("deadline");
+    expect(questionNeeds("回覆客訴有沒有時間限制？從哪天開始算？").kinds).toContain("deadline");
     expect(questionNeeds("罰鍰範圍是多少？").kinds).toContain("amount");
     expect(questionNeeds("What is the maximum fine?").kinds).toContain("amount");
     expect(questionNeeds("要通報哪個機關？").kinds).toContain("authority");
