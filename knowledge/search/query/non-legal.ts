@@ -14,7 +14,7 @@ const FUTURE =
   /(?:明年|下個?月|下半年|之後|未來|將來|以後).{0,24}(?:會不會|會).{0,6}(?:再)?(?:提高|調漲|漲價|漲|調降|降低|修法|修正)|會(?:調漲|調高|提高)多少|會(?:調|漲|升)到多少|\b(?:next year|in the future)\b.{0,40}\b(?:increase|rise|go up|change)|\bwill\b.{0,40}\b(?:fines?|fees?)\b.{0,20}\b(?:increase|rise|go up)/iu;
 // Words that make it a question about the law after all ("…還是…比較好？依規定要不要告知？").
 const LEGAL =
-  /法律|法規|規定|多久|幾天|期限|提前|條文|第\s*[0-9０-９一二三四五六七八九十百-]+\s*條|違反|違法|合法|義務|責任|權利|主管機關|罰|可以嗎|能不能|得否|必須|一定要|依法|需要.{0,12}嗎|要.{0,12}嗎|\blaws?\b|\blegal(?:ly)?\b|\brequire[ds]?\b|\bmust\b|\ballowed\b|\bpermitted\b|\bfines?\b|\bpenalt|\bregulat|\bcomply\b|\boblig/iu;
+  /法律|法規|規定|多久|幾天|期限|提前|要不要|需不需要|算不算|是否|計入|條文|第\s*[0-9０-９一二三四五六七八九十百-]+\s*條|違反|違法|合法|義務|責任|權利|主管機關|罰|可以嗎|能不能|得否|必須|一定要|依法|需要.{0,12}嗎|要.{0,12}嗎|\blaws?\b|\blegal(?:ly)?\b|\brequire[ds]?\b|\bmust\b|\ballowed\b|\bpermitted\b|\bfines?\b|\bpenalt|\bregulat|\bcomply\b|\boblig/iu;
 
 /** What kind of non-legal question this is, or undefined for a question a clause may answer. */
 export function nonLegalKind(text: string): NonLegalKind | undefined {

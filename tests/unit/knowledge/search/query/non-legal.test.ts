@@ -26,5 +26,6 @@ describe("questions no clause answers", () => {
     expect(nonLegalKind("Which is better under the law, consent by checkbox or by signature?")).toBeUndefined();
     expect(nonLegalKind("個資法修正後什麼時候施行？")).toBeUndefined();
     expect(nonLegalKind("業績不好要資遣員工，要提前多久通知？")).toBeUndefined();
+    expect(nonLegalKind("業績獎金要不要計入工資？")).toBeUndefined();
   });
 });
