@@ -10,6 +10,9 @@ describe("questions no clause answers", () => {
     expect(nonLegalKind("週年慶要怎麼排檔期，營收才會衝高？")).toBe("business");
     expect(nonLegalKind("客服外包要選哪家廠商？")).toBe("business");
     expect(nonLegalKind("What ad channel gives the best ROI for a small shop?")).toBe("business");
+    expect(nonLegalKind("你覺得今年冬天什麼商品會賣得好？")).toBe("business");
+    expect(nonLegalKind("幫我想三個適合茶飲品牌的名字")).toBe("business");
+    expect(nonLegalKind("Is it worth paying for a featured listing on the marketplace?")).toBe("business");
   });
 
   it("finds questions about what a rule or fee will become", () => {
@@ -17,6 +20,8 @@ describe("questions no clause answers", () => {
     expect(nonLegalKind("之後個資法的罰鍰會不會再提高？")).toBe("future");
     expect(nonLegalKind("Will the PDPA fines increase next year?")).toBe("future");
     expect(nonLegalKind("明年的勞保費率會調到多少？")).toBe("future");
+    expect(nonLegalKind("明年主管機關會不會調高罰鍰？")).toBe("future");
+    expect(nonLegalKind("Will the platform change its refund rules again next year?")).toBe("future");
   });
 
   it("leaves legal questions alone, also when they compare options", () => {
@@ -27,5 +32,7 @@ describe("questions no clause answers", () => {
     expect(nonLegalKind("個資法修正後什麼時候施行？")).toBeUndefined();
     expect(nonLegalKind("業績不好要資遣員工，要提前多久通知？")).toBeUndefined();
     expect(nonLegalKind("業績獎金要不要計入工資？")).toBeUndefined();
+    expect(nonLegalKind("為了衝業績，可以把會員名單分享給合作的品牌做聯名活動嗎？")).toBeUndefined();
+    expect(nonLegalKind("營收多少以上就要開統一發票？")).toBeUndefined();
   });
 });
