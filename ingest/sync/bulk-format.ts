@@ -64,7 +64,7 @@ export function toSplitFile(law: unknown, lang: Lang): { rel: string; json: Json
 /** The language of a collection: from its name (ChLaw / EngOrder ...), else from its article numbers. */
 export function collectionLang(name: string, collection: BulkCollection): Lang {
   // The service names the English files EnLaw.json / EnOrder.json; tools often EngLaw.json.
-  if (/^en(?:g)?(?:law|order)|[\\/]en(?:g)?(?:law|order)|^eng/i.test(name)) return "en";
+  if (/(?:^|[\\/])(?:eng|en(?:law|order))/i.test(name)) return "en";
   if (/^ch|[\\/]ch/i.test(name)) return "zh";
   const first = collection.laws.find((l) => Array.isArray((l as Json)?.LawArticles) && ((l as Json).LawArticles as unknown[]).length > 0) as Json | undefined;
   const articles = first?.LawArticles as Json[] | undefined;

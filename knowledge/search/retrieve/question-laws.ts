@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from "../../base/knowledge-base.js";
+import type { OutOfScopeTopic } from "../../content/schema.js";
 import type { Bm25fIndex } from "../lexical/bm25f.js";
 import type { DocInfo } from "../lexical/postings.js";
 import { namedAuthorities } from "../query/authority-names.js";
@@ -28,11 +29,23 @@ export function createQuestionLaws(deps: QuestionLawsDeps) {
    * the question names a standard by its acronym ("PCI DSS", "ISO 27001") that none of their
    * articles uses: then it asks about the standard, which the database does not hold.
    */
-  function fieldRegulations(pcodes: string[], words: string[]): string[] {
-    const held = new Set(pcodes.filter((p) => deps.kb.regulation(p, "zh")?.status !== "repealed"));
+  function fieldRegulations(topic: OutOfScopeTopic, words: string[]): string[] {
+    const held = heldOf(topic);
     if (held.size === 0) return [];
     const standards = words.filter((w) => STANDARD_ACRONYM.test(w));
     return standards.some((w) => !usedBy(held, w)) ? [] : [...held];
+  }
+
+  /** The regulations in force an entry's where_zh names, read once per entry (its text never changes). */
+  const heldByTopic = new Map<string, Set<string>>();
+  function heldOf(topic: OutOfScopeTopic): Set<string> {
+    let held = heldByTopic.get(topic.id);
+    if (!held) {
+      const named = deps.lawNames.find(topic.where_zh).map((m) => m.pcode);
+      held = new Set(named.filter((p) => deps.kb.regulation(p, "zh")?.status !== "repealed"));
+      heldByTopic.set(topic.id, held);
+    }
+    return held;
   }
 
   /** Whether an article of one of the regulations holds all of the word's tokens. */
@@ -86,13 +99,7 @@ export function createQuestionLaws(deps: QuestionLawsDeps) {
 
   return {
     /** The held regulations of the neighbouring fields the question touches. */
-    ofFields: (fields: ReturnType<OutOfScopeMatcher["match"]>): string[] =>
-      fields.flatMap((f) =>
-        fieldRegulations(
-          deps.lawNames.find(f.topic.where_zh).map((m) => m.pcode),
-          f.terms,
-        ),
-      ),
+    ofFields: (fields: ReturnType<OutOfScopeMatcher["match"]>): string[] => fields.flatMap((f) => fieldRegulations(f.topic, f.terms)),
     /** The regulations of the authorities the question names. */
     ofAuthorities: (text: string): string[] => administeredBy(namedAuthorities(text)),
     byConcepts: lawsNamedByConcepts,
@@ -108,7 +115,7 @@ const ABOUT_TAIWAN = /台灣|臺灣|我國|國內|\bTaiwan(?:ese)?\b|\bR\.?O\.?C
 /** "Under California's CCPA, do we have to …": a foreign law asked about, none of ours named. */
 export function foreignLawAsked(text: string, mentions: Array<{ start: number; end: number }>): string | undefined {
   if (mentions.length > 0 || ABOUT_TAIWAN.test(text)) return undefined;
-  return findForeignLaws(text, mentions)[0]?.name;
+  return findForeignLaws(text, [])[0]?.name;
 }
 
 /**
