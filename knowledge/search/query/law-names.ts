@@ -32,6 +32,8 @@ export interface LawMention {
    * mentioned beside it.
    */
   others?: string[];
+  /** Found by a short name derived by convention (勞動|基準|法 -> 勞基法), not an official or curated one. */
+  derived?: boolean;
 }
 
 export interface LawNameEntry {
@@ -51,8 +53,10 @@ export interface LawNames {
   /** Regulations whose name contains a phrase (綜合商品零售業 -> J0080062). */
   namesContaining(phrase: string): string[];
   /**
-   * Regulations in force whose names share a specific phrase with the question (旅行業,
-   * 電子支付, 保險業 ...): the sector the question is about, found without any notes.
+   * Regulations in force whose names begin with a specific phrase of the question (旅行業,
+   * 電子支付, 保險業 ...): the sector the question is about, found without any notes. A name
+   * begins with its sector; a phrase met inside one names none (加班費 is no sector, though
+   * 各機關加班費支給辦法 holds it).
    */
   sectorLaws(text: string): string[];
   /** The official names closest to a name the database does not hold, best first. */
@@ -138,18 +142,27 @@ export function createLawNames(entries: LawNameEntry[]): LawNames {
     if (entry.nameZh) byZhName.set(entry.nameZh, [...(byZhName.get(entry.nameZh) ?? []), entry]);
   }
   const official = new Set(byKey.keys());
+  // Curated short names first: on a tie they win over a derived one (性平法 is 性別平等工作法,
+  // not 性別平等教育法, which the convention derives too).
+  for (const [short, full] of Object.entries(CURATED_SHORT_NAMES)) for (const entry of byZhName.get(full) ?? []) add(short, entry);
+  const derivedKeys = new Set<string>();
   for (const entry of entries) {
     if (!entry.nameZh || (entry.nature !== "法律" && !/施行細則$/.test(entry.nameZh))) continue;
     // A derived short name never shadows an official name or an alias.
-    for (const short of derivedShortNames(entry.nameZh)) if (!official.has(nameKey(short))) add(short, entry);
+    // Nor one that ends in an everyday word: 有限|合夥法 -> 有合法, as in "沒有合法依據".
+    for (const short of derivedShortNames(entry.nameZh)) {
+      if (official.has(nameKey(short)) || NOT_LAW_NAMES.has(short.slice(-2))) continue;
+      add(short, entry);
+      derivedKeys.add(nameKey(short));
+    }
   }
-  for (const [short, full] of Object.entries(CURATED_SHORT_NAMES)) for (const entry of byZhName.get(full) ?? []) add(short, entry);
+  for (const short of Object.keys(CURATED_SHORT_NAMES)) derivedKeys.delete(nameKey(short));
   const rank = (e: LawNameEntry) => (e.status === "repealed" ? 2 : 0) + (e.nature === "法律" ? 0 : 1);
-  const keyed: Array<{ key: string; pcode: string; latin: boolean; others: string[] }> = [];
+  const keyed: Array<{ key: string; pcode: string; latin: boolean; others: string[]; derived: boolean }> = [];
   for (const [key, list] of byKey) {
     const sorted = [...list].sort((a, b) => rank(a) - rank(b));
     const [first, ...rest] = sorted;
-    if (first) keyed.push({ key, pcode: first.pcode, latin: /^[\x20-\x7e]+$/.test(key), others: rest.map((e) => e.pcode) });
+    if (first) keyed.push({ key, pcode: first.pcode, latin: /^[\x20-\x7e]+$/.test(key), others: rest.map((e) => e.pcode), derived: derivedKeys.has(key) });
   }
   keyed.sort((a, b) => b.key.length - a.key.length);
   const names = entries.map((e) => ({ pcode: e.pcode, name: e.nameZh ?? e.names[0] ?? "", repealed: e.status === "repealed" }));
@@ -158,7 +171,7 @@ export function createLawNames(entries: LawNameEntry[]): LawNames {
     const haystack = normalizeText(text);
     const taken: boolean[] = new Array(haystack.length).fill(false);
     const mentions: LawMention[] = [];
-    for (const { key, pcode, latin, others } of keyed) {
+    for (const { key, pcode, latin, others, derived } of keyed) {
       let from = 0;
       for (;;) {
         const start = latin ? latinIndexOf(haystack, key, from) : haystack.indexOf(key, from);
@@ -167,7 +180,7 @@ export function createLawNames(entries: LawNameEntry[]): LawNames {
         from = end;
         if (taken.slice(start, end).some(Boolean)) continue;
         for (let i = start; i < end; i++) taken[i] = true;
-        mentions.push({ pcode, start, end, text: text.slice(start, end), ...(others.length > 0 ? { others } : {}) });
+        mentions.push({ pcode, start, end, text: text.slice(start, end), ...(others.length > 0 ? { others } : {}), ...(derived ? { derived } : {}) });
       }
     }
     return mentions.sort((a, b) => a.start - b.start);
@@ -253,6 +266,7 @@ export function createLawNames(entries: LawNameEntry[]): LawNames {
     return [...found];
   }
 
+  /** Names in force that begin with the phrase. */
   function namesWithPhrase(phrase: string): string[] {
     let rarest: number[] | undefined;
     for (const b of bigrams(phrase)) {
@@ -260,7 +274,7 @@ export function createLawNames(entries: LawNameEntry[]): LawNames {
       if (!list) return [];
       if (!rarest || list.length < rarest.length) rarest = list;
     }
-    return [...new Set((rarest ?? []).filter((i) => current[i]?.name.includes(phrase)).map((i) => current[i]?.pcode ?? ""))];
+    return [...new Set((rarest ?? []).filter((i) => current[i]?.name.startsWith(phrase)).map((i) => current[i]?.pcode ?? ""))];
   }
 
   return { find, unknownLaws, namesContaining, sectorLaws, closest };

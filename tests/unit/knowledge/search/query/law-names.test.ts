@@ -14,6 +14,9 @@ describe("short names of regulations", () => {
   const names = createLawNames([
     { pcode: "N0030001", names: ["勞動基準法", "Labor Standards Act"], nameZh: "勞動基準法", status: "in_force", nature: "法律" },
     { pcode: "J0150002", names: ["公平交易法"], nameZh: "公平交易法", status: "in_force", nature: "法律" },
+    { pcode: "J0080051", names: ["有限合夥法"], nameZh: "有限合夥法", status: "in_force", nature: "法律" },
+    { pcode: "F0070001", names: ["全民國防教育法"], nameZh: "全民國防教育法", status: "in_force", nature: "法律" },
+    { pcode: "S0030020", names: ["各機關加班費支給辦法"], nameZh: "各機關加班費支給辦法", status: "in_force", nature: "命令" },
     { pcode: "X0000001", names: ["旅行業管理規則"], nameZh: "旅行業管理規則", status: "in_force", nature: "命令" },
     { pcode: "X0000002", names: ["舊旅行業管理規則"], nameZh: "舊旅行業管理規則", status: "repealed", nature: "命令" },
     { pcode: "Y0000001", names: ["電子支付機構管理條例"], nameZh: "電子支付機構管理條例", status: "repealed", nature: "法律" },
@@ -26,6 +29,12 @@ describe("short names of regulations", () => {
     expect(names.find("「Labor Standards Act」 Article 24")[0]?.pcode).toBe("N0030001");
   });
 
+  it("marks a conventionally derived short name, and derives none that ends in an everyday word", () => {
+    expect(names.find("勞基法規定加班費怎麼算")[0]?.derived).toBeUndefined(); // curated
+    expect(names.find("全國法規資料庫有沒有這條")).toMatchObject([{ pcode: "F0070001", derived: true }]);
+    expect(names.find("沒有合法依據就蒐集個資會罰多少")).toEqual([]); // 有限|合夥法 -> 有合法
+  });
+
   it("gives a name shared by a repealed and a current regulation to the current one, and names the other", () => {
     const [mention] = names.find("電子支付機構管理條例第3條");
     expect(mention).toMatchObject({ pcode: "Y0000002", others: ["Y0000001"] });
@@ -36,6 +45,8 @@ describe("short names of regulations", () => {
     expect(names.sectorLaws("我們是旅行業，客戶護照影本要怎麼保存？")).toEqual(["X0000001"]);
     expect(names.sectorLaws("電支帳戶的個資")).toEqual(["Y0000002"]);
     expect(names.sectorLaws("會員資料可以拿去做行銷嗎？")).toEqual([]);
+    // A name begins with its sector: 加班費 inside 各機關加班費支給辦法 names none.
+    expect(names.sectorLaws("週六加班，加班費要怎麼算？")).toEqual([]);
   });
 
   it("suggests the closest names the database holds", () => {
