@@ -47,6 +47,8 @@ export interface RetrievalResult {
   equivalentsOnly?: boolean;
   /** The neighbouring legal field the question belongs to, and where to look instead (in the question's language). */
   otherField?: { name: string; where: string };
+  /** With an out-of-scope abstention: articles of the field's regulations the database holds, to read (not an answer). */
+  pointers?: string[];
   /** What the question asks for: kinds of answer (deadline, amount ...) and actions (access, deletion ...). */
   needs?: AnswerNeeds;
   /** Statute wording the question was expanded with (glossary, translations of English words). */

@@ -1,7 +1,7 @@
 import type { Lang } from "../../knowledge/clause.js";
 import type { KnowledgeSource, RetrievalResult } from "../../knowledge/index.js";
 import type { Answer, Citation } from "./answer.js";
-import { statusLabel } from "./labels.js";
+import { labelOf, statusLabel } from "./labels.js";
 
 /** Fixed texts of answers, Traditional Chinese (Taiwan) first. */
 export const SOURCE_LINE: Record<Lang, string> = {
@@ -130,13 +130,16 @@ export function abstentionText(result: RetrievalResult, lang: Lang, knowledge: K
   if (lang === "en") {
     const lead = result.unknownLaw
       ? `I don't know: "${result.unknownLaw}" is not among the regulations I hold, so I cannot quote it.`
-      : field
-        ? `I don't know: this is a question of ${field.name}, which the regulations I hold do not cover.`
-        : "I don't know: none of the regulations I hold answers this question, and I would rather not guess.";
+      : field && result.pointers?.length
+        ? `I won't answer this one: it is a question of ${field.name}, outside what I answer for an online retailer (personal data, consumer protection, cybersecurity), and I cannot vouch for an answer from that field's regulations.`
+        : field
+          ? `I don't know: this is a question of ${field.name}, which the regulations I hold do not cover.`
+          : "I don't know: none of the regulations I hold answers this question, and I would rather not guess.";
     return {
       lead,
       suggestions: [
         ...(field ? [`Where to look: ${field.where}`] : []),
+        ...pointersText(result, lang, knowledge),
         ...(result.closestLaws?.length ? [`Closest names I hold: ${result.closestLaws.map((l) => l.name).join("; ")}.`] : []),
         `I cover: ${scopeNames}.`,
         "Try the words the regulations use (e.g. 'commission', 'collect', 'cross-border transfer'), or name the regulation and article.",
@@ -146,19 +149,44 @@ export function abstentionText(result: RetrievalResult, lang: Lang, knowledge: K
   }
   const lead = result.unknownLaw
     ? `這題我無法回答：「${result.unknownLaw}」不在我收錄的法規範圍內，我不能引用它的條文。`
-    : field
-      ? `這題我無法回答：它屬於「${field.name}」的範圍，我收錄的法規沒有規定。`
-      : "這題我無法回答：我收錄的法規中找不到能回答這個問題的條文，我不想用不相關的條文湊答案。";
+    : field && result.pointers?.length
+      ? `這題我不回答：它屬於「${field.name}」的範圍，不是我為網路零售業回答的範圍（個資、消保、資安），我沒有把握用該領域的法規回答。`
+      : field
+        ? `這題我無法回答：它屬於「${field.name}」的範圍，我收錄的法規沒有規定。`
+        : "這題我無法回答：我收錄的法規中找不到能回答這個問題的條文，我不想用不相關的條文湊答案。";
   return {
     lead,
     suggestions: [
       ...(field ? [`建議查詢：${field.where}`] : []),
+      ...pointersText(result, lang, knowledge),
       ...(result.closestLaws?.length ? [`資料庫中名稱最接近的法規：${result.closestLaws.map((l) => `《${l.name}》`).join("、")}。`] : []),
       `我收錄的法規：${scopeNames}。`,
       "可以改用法規用語再問（例如「委託」、「蒐集」、「國際傳輸」），或直接指明法規與條號（例如「個資法第27條」）。",
       "其他法規請查詢全國法規資料庫：https://law.moj.gov.tw/",
     ],
   };
+}
+
+/**
+ * The neighbouring field's articles the database holds: where to read, not an answer. Named
+ * by label only: quoting them would read as an answer the assistant did not vouch for.
+ */
+function pointersText(result: RetrievalResult, lang: Lang, knowledge: KnowledgeSource): string[] {
+  const labels = (result.pointers ?? []).flatMap((id) => {
+    const clause = knowledge.clause(id, lang) ?? knowledge.clause(id, "zh");
+    return clause ? [labelOf(clause, lang)] : [];
+  });
+  if (labels.length === 0) return [];
+  const name = knowledge.clause(result.pointers?.[0] ?? "", "zh")?.lawNameZh ?? "";
+  return lang === "en"
+    ? [
+        `The database holds this field's regulations; articles that may be relevant, which I have not checked against your question: ${labels.join("; ")}.`,
+        `To have them quoted as an answer, name the regulation in your question (e.g. "Under ${name}, …").`,
+      ]
+    : [
+        `資料庫收錄這個領域的法規，可能相關的條文（我未確認能回答您的問題）：${labels.join("、")}。`,
+        `指明法規再問一次，我會引用條文回答，例如「依${name}，…」。`,
+      ];
 }
 
 /** A business choice or a question about the future: no clause answers it, and we say why. */
@@ -199,10 +227,11 @@ export function heldRegulations(knowledge: KnowledgeSource, lang: Lang): string 
     .filter((r) => !seen.has(r.pcode) && seen.add(r.pcode) !== undefined)
     .map((r) => knowledge.regulation(r.pcode, lang) ?? r)
     .sort((a, b) => rank(scope, a.pcode) - rank(scope, b.pcode));
-  // At national scale (11,547 regulations) the list names the first ones and counts the rest.
-  const shown = regulations.slice(0, MAX_LISTED);
+  // At national scale (11,547 regulations) the list names the asker's scope and counts the
+  // rest: the database's first files (the Constitution, the National Assembly) say nothing.
+  const shown = regulations.length > MAX_LISTED ? regulations.filter((r) => scope.includes(r.pcode)).slice(0, MAX_LISTED) : regulations;
   const more = regulations.length - shown.length;
-  const tail = more > 0 ? (lang === "en" ? `; and ${more} more` : `，以及其他 ${more} 部法規`) : "";
+  const tail = more > 0 ? (lang === "en" ? `; and ${more} more regulations of the national database` : `，以及全國法規資料庫其他 ${more} 部法規`) : "";
   return `${shown
     .map((r) => {
       const repealed = r.status === "repealed" ? (lang === "en" ? " (repealed)" : "（已廢止）") : "";

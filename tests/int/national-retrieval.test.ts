@@ -19,6 +19,7 @@ const NATIONAL_FILES = [
   "zh/J0170012.json", // 通訊交易解除權合理例外情事適用準則
   "zh/K0110002.json", // 旅行業管理規則
   "zh/G0350066.json", // 離島免稅購物商店設置管理辦法 (a 財政部 rule that also speaks of 旅客 and 收取)
+  "zh/L0070021.json", // 菸害防制法
 ];
 
 describe.skipIf(!existsSync(ARCHIVE))("retrieval beyond the eight regulations (files from the national snapshot)", () => {
@@ -79,6 +80,28 @@ describe.skipIf(!existsSync(ARCHIVE))("retrieval beyond the eight regulations (f
     const bonus = await ask("勞基法有規定年終獎金一定要發嗎？");
     expect(bonus.abstained).toBe(false);
     expect(bonus.hits[0]?.articleId.split(":")[0]).toBe("N0030001");
+  });
+
+  it("leaves a neighbouring field's question that names no regulation to that field, pointing at its articles", async () => {
+    const question = "倉庫同事禮拜六被叫回來加班八小時，加班費要怎麼算？";
+    const result = await ask(question);
+    expect(result).toMatchObject({ abstained: true, reason: "out_of_scope", hits: [] });
+    expect(result.pointers?.length).toBeGreaterThan(0);
+    expect(result.pointers?.every((id) => id.startsWith("N0030001:"))).toBe(true);
+    const answer = await runtime.assistant.ask(question);
+    expect(answer.abstained).toBe(true);
+    expect(answer.text).toContain("「勞動條件與勞雇關係」");
+    expect(answer.text).toContain("可能相關的條文（我未確認能回答您的問題）：《勞動基準法》第");
+    expect(answer.text).toContain("例如「依勞動基準法，…」");
+    // Named, the same question is answered from the Act.
+    const named = await ask("依勞基法，禮拜六被叫回來加班八小時，加班費要怎麼算？");
+    expect(named.abstained).toBe(false);
+    expect(named.hits[0]?.articleId.split(":")[0]).toBe("N0030001");
+  });
+
+  it("answers a question that names a regulation outside the asker's scope from that regulation, before the retailer's own", async () => {
+    // "網店" is the retailer's word (K0010162 speaks of 網際網路零售) but the question is about the Act it names.
+    expect((await pcodes("菸害防制法准不准網店賣香菸？"))[0]).toBe("L0070021");
   });
 
   it("says so when a named regulation is not in the database, with the closest names it holds", async () => {

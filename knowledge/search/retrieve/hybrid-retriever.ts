@@ -56,6 +56,8 @@ export interface HybridDeps {
 }
 
 const CANDIDATES = 50;
+/** Articles of a neighbouring field's regulations named when the question is left to that field. */
+const MAX_POINTERS = 3;
 // Priors on regulations (multiplicative). A regulation outside the asker's scope (the
 // Cyber Security Management Act binds agencies and critical infrastructure, not a web shop)
 // surfaces only when it is named or clearly better: "委外" is literally its word, but an
@@ -67,6 +69,9 @@ const CANDIDATES = 50;
 const OUT_OF_SCOPE_PRIOR = 0.6;
 const REPEALED_PRIOR = 0.5;
 const MENTIONED_PRIOR = 1.6;
+// A question naming a regulation outside the asker's scope is about that regulation: the
+// others (the retailer's own included) follow its articles unless it holds nothing on it.
+const NOT_NAMED_PRIOR = 0.2;
 
 /** Lexical BM25F fused with a vector ranking, with exact references first. */
 export function createHybridRetriever(deps: HybridDeps, options: HybridOptions): Retriever {
@@ -111,21 +116,30 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
     });
     // The asker's scope is a preference, not a wall: a sector or an authority the question names is in scope too.
     const sectors = new Set([...deps.lawNames.sectorLaws(query.text), ...pointedAt.ofAuthorities(query.text)]);
-    // A neighbouring field (out-of-scope.yaml) is no longer elsewhere once the database holds
-    // the regulations its entry points to (the national database holds 統一發票使用辦法 and
-    // 公平交易法): the question is answered from them, as if it had named them.
+    // A neighbouring field (out-of-scope.yaml) whose regulations the database holds (the
+    // national database holds 統一發票使用辦法 and 公平交易法): they are searched as if named,
+    // so that a question mixing the field with duties of ours finds both, and so that the
+    // field's own questions can point at the right articles (see answeredElsewhere below).
     const otherFields = deps.otherFields.match(query.text);
-    const mentioned = [...new Set([...mentions.map((m) => m.pcode), ...pointedAt.byConcepts(concepts), ...pointedAt.ofFields(otherFields)])];
+    const named = [...new Set([...mentions.map((m) => m.pcode), ...pointedAt.byConcepts(concepts)])];
+    // A field's regulations stand in for a name only when the question names none.
+    const fieldLaws = mentions.length === 0 ? pointedAt.ofFields(otherFields) : [];
+    const mentioned = [...new Set([...named, ...fieldLaws])];
+    // A question that names a regulation outside the asker's scope ("菸害防制法准不准網店賣香菸？")
+    // is asked in that regulation's scope: the retailer's own rules no longer lead it. Not on
+    // a conventionally derived short name alone: 全民|國防…法 -> 全國法 is also in 全國法規.
+    const scope = mentions.some((m) => !m.derived && !options.scope.includes(m.pcode)) ? mentions.map((m) => m.pcode) : options.scope;
+    const inScope = (i: number) => scope.includes((deps.docs[i] as DocInfo).pcode);
     const needs = questionNeeds(query.text);
     const fused = deps.lexical.score(terms);
-    normalize(fused, (i) => prior(deps.docs[i] as DocInfo, mentioned, sectors));
+    normalize(fused, (i) => prior(deps.docs[i] as DocInfo, mentioned, sectors, scope));
     if (homeIndex) {
       // Home articles keep their order among themselves; as a group they weigh what their best
       // one weighs against the whole database (1 for a retailer's own question).
       let homeBest = 0;
       for (let i = 0; i < fused.length; i++) if (home[i] === 1 && (fused[i] as number) > homeBest) homeBest = fused[i] as number;
       const local = homeIndex.score(terms);
-      normalize(local, (i) => prior(deps.docs[i] as DocInfo, mentioned, sectors));
+      normalize(local, (i) => prior(deps.docs[i] as DocInfo, mentioned, sectors, scope));
       for (let i = 0; i < fused.length; i++) if (home[i] === 1) fused[i] = (local[i] as number) * homeBest;
     }
     if (deps.vectors && options.vectorWeight > 0) {
@@ -133,10 +147,12 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
         const i = docIndex.get(id);
         if (i === undefined) continue;
         const doc = deps.docs[i] as DocInfo;
-        fused[i] = (fused[i] as number) + options.vectorWeight * Math.max(0, similarity) * prior(doc, mentioned, sectors);
+        fused[i] = (fused[i] as number) + options.vectorWeight * Math.max(0, similarity) * prior(doc, mentioned, sectors, scope);
       }
     }
-    const ranked = topScores(fused, CANDIDATES);
+    const candidates = topScores(fused, CANDIDATES);
+    // The regulation a question names outside the asker's scope answers first, whatever its score.
+    const ranked = scope === options.scope ? candidates : [...candidates.filter(([i]) => inScope(i)), ...candidates.filter(([i]) => !inScope(i))];
     const best = ranked[0]?.[1] ?? 0;
 
     // "GDPR Article 33 要多久通報？" is a reference: answered below with our clauses on the same duty.
@@ -168,7 +184,24 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
     if (references.unknown && references.found.length === 0) {
       return { ...base, hits: [], abstained: true, reason: "unknown_reference" };
     }
-    if (abstention.abstain && references.found.length === 0) {
+    // A neighbouring field's question that names no regulation (overtime pay, invoice
+    // deadlines, trademark fees): the national database holds the field's regulations, but
+    // a retailer's compliance assistant does not answer from them unasked. It says so and
+    // points at the clauses to read; naming the regulation gets them quoted as an answer.
+    const fieldLawSet = new Set(fieldLaws);
+    const topPcode = ranked[0] ? (deps.docs[ranked[0][0]] as DocInfo).pcode : undefined;
+    // The best clause comes from the field's regulations, or from one the question did not point at either.
+    const notPointedAt = topPcode !== undefined && !options.scope.includes(topPcode) && !named.includes(topPcode) && !sectors.has(topPcode);
+    const answeredElsewhere = field !== undefined && mentions.length === 0 && notPointedAt;
+    if ((abstention.abstain || answeredElsewhere) && references.found.length === 0) {
+      const pointers = field
+        ? ranked
+            .map(([i]) => deps.docs[i] as DocInfo)
+            .filter((d) => fieldLawSet.has(d.pcode))
+            .slice(0, MAX_POINTERS)
+            .map((d) => d.id)
+        : [];
+      if (answeredElsewhere) return { ...base, hits: [], abstained: true, reason: "out_of_scope", pointers };
       return {
         ...base,
         hits: [],
@@ -177,6 +210,7 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
         ...(abstention.unknownLaw ? { unknownLaw: abstention.unknownLaw } : {}),
         // A foreign law has no namesake among ours worth suggesting.
         ...(abstention.unknownLaw && abstention.unknownLaw !== foreignAsked ? { closestLaws: deps.lawNames.closest(abstention.unknownLaw) } : {}),
+        ...(pointers.length > 0 ? { pointers } : {}),
       };
     }
 
@@ -198,10 +232,10 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
     return { ...base, ...foreign, hits: cited, abstained: false, cases: relatedCases(terms, cited) };
   }
 
-  function prior(doc: DocInfo, mentioned: string[], sectors: Set<string>): number {
+  function prior(doc: DocInfo, mentioned: string[], sectors: Set<string>, scope: readonly string[]): number {
     if (mentioned.includes(doc.pcode)) return MENTIONED_PRIOR;
     let value = 1;
-    if (!options.scope.includes(doc.pcode) && !sectors.has(doc.pcode)) value *= OUT_OF_SCOPE_PRIOR;
+    if (!scope.includes(doc.pcode) && !sectors.has(doc.pcode)) value *= scope === options.scope ? OUT_OF_SCOPE_PRIOR : NOT_NAMED_PRIOR;
     if (doc.status === "repealed") value *= REPEALED_PRIOR;
     return value;
   }
