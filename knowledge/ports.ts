@@ -29,9 +29,10 @@ export interface RetrievedArticle {
  * `no_question`: the input holds no question at all (NUL bytes, U+FFFD, a lone letter, gibberish);
  * `capabilities`: the question is about the bot ("你收錄哪些法規？"), answered with what it holds;
  * `business`: a business choice, price or market figure, which no clause settles;
- * `future`: what a rule or fee will become, which the text in force cannot say.
+ * `future`: what a rule or fee will become, which the text in force cannot say;
+ * `private`: a company's own rule, fee or review (a marketplace's penalty points, a card network's chargeback deadline).
  */
-export type AbstainReason = "no_match" | "out_of_scope" | "unknown_reference" | "no_question" | "capabilities" | "business" | "future";
+export type AbstainReason = "no_match" | "out_of_scope" | "unknown_reference" | "no_question" | "capabilities" | "business" | "future" | "private";
 
 export interface RetrievalResult {
   hits: RetrievedArticle[];

@@ -204,6 +204,19 @@ function nonLegalText(reason: RetrievalResult["reason"], lang: Lang): { lead: st
           suggestions: ["如果想知道這個決定涉及的法律義務（同意、告知、委外監督、廣告內容），可以這樣問：「把客戶資料交給金流業者前，依法要確認什麼？」"],
         };
   }
+  if (reason === "private") {
+    return lang === "en"
+      ? {
+          lead: "That is a company's own rule, fee or review standard (a marketplace's, a platform's or a card network's), not something a regulation sets, so I cannot answer it from the clauses I hold. The company's seller terms or help centre say it.",
+          suggestions: [
+            "If you want to know what Taiwanese law requires in that situation (returns, personal data shared with the platform, advertising claims), ask that: e.g. 'Does the 7-day return right apply to orders placed on a marketplace?'",
+          ],
+        }
+      : {
+          lead: "這題問的是企業自訂的規則、費用或審核標準（電商平台、廣告平台、發卡組織等），不是法規規定的事項，我無法用條文回答；請查該企業的賣家條款或說明中心。",
+          suggestions: ["如果想知道這種情況下台灣法規的要求（退貨、與平台共享個資、廣告內容），可以這樣問：「在電商平台下單的訂單，也適用七天無條件退貨嗎？」"],
+        };
+  }
   if (reason === "future") {
     return lang === "en"
       ? {

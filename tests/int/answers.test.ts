@@ -111,6 +111,21 @@ describe("answers over the real corpus", () => {
     expect(legal.abstained).toBe(false);
   });
 
+  it("says a platform's own rule is no question for a clause, and that another country's scheme is not held", async () => {
+    const platform = await ask("露天賣家延遲出貨會被扣分嗎？扣到幾分會停權？");
+    expect(platform).toMatchObject({ abstained: true, reason: "private", citations: [] });
+    expect(platform.text).toContain("企業自訂的規則");
+    const english = await ask("What chargeback reason codes does Mastercard use for items not received?");
+    expect(english).toMatchObject({ abstained: true, reason: "private" });
+    expect(english.text).toContain("company's own rule");
+    const scheme = await ask("外銷到日本的延長線需要 PSE 認證嗎？");
+    expect(scheme).toMatchObject({ abstained: true, reason: "out_of_scope", citations: [] });
+    expect(scheme.text).toContain("「PSE 認證」不在我收錄的法規範圍內");
+    // The platform named in passing, Taiwan's rule asked: answered.
+    const legal = await ask("客人在露天下單後想退貨，也有七天猶豫期嗎？");
+    expect(legal.abstained).toBe(false);
+  });
+
   it("abstains on a question about a foreign law, and answers with our own clause when Taiwan's rule is asked", async () => {
     const foreign = await ask("Under Brazil's LGPD, how many days do we have to answer an access request?");
     expect(foreign).toMatchObject({ abstained: true, reason: "out_of_scope", citations: [] });

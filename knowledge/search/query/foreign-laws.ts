@@ -67,3 +67,33 @@ export function findForeignLaws(text: string, known: Array<{ start: number; end:
   }
   return found.sort((a, b) => a.start - b.start);
 }
+
+// Certifications, registrations and taxes of other jurisdictions (Japan's PSE, the US FDA
+// facility registration, China's CCC, Korea's KC, the EU's CE mark, Singapore's GST), and
+// certification against a private standard (ISO 9001, SOC 2).
+const FOREIGN_SCHEMES =
+  /(?<![A-Za-z])(?:PSE|FDA|CCC|KC|CE|UKCA|FCC|CPSIA|GST)(?![A-Za-z])(?:\s?(?:認證|標章|標誌|標示|登記|mark(?:ing)?|certification|registration|tracking label|強制認證))?/u;
+const STANDARD_CERTIFICATION = /(?<![A-Za-z])(?:ISO\s?\d{4,5}|SOC\s?[12])(?![0-9])(?=[^。？?]{0,30}(?:驗證|認證|稽核|certif|audit))/iu;
+const EN_PLACES =
+  "California|Japan(?:ese)?|Korea(?:n)?|EU|European(?: Union)?|German(?:y)?|UK|British|US|U\\.S\\.|United States|American|China|Chinese|Singapore(?:an)?|Hong Kong|Australia(?:n)?|Canad(?:a|ian)|France|French|Thai(?:land)?|Vietnam(?:ese)?|Malaysia(?:n)?";
+// "California's sales tax", "Japanese consumption tax", "Korea's Personal Information Protection Act".
+const EN_PLACE_RULE = new RegExp(
+  `\\b(?:${EN_PLACES})(?:'s)?\\s+(?:[A-Z][A-Za-z]+\\s+){0,4}?(?:sales tax|consumption tax|VAT|GST|law|laws|rules|regulations?|Act|certification|marking|mark)\\b|\\b(?:the\\s+)?(?:EU|US|U\\.S\\.)\\s+(?:require|requires|mandate)`,
+  "u",
+);
+// 「日本的消費稅」, 「新加坡的 GST」: a tax of another jurisdiction.
+const ZH_PLACE_TAX = new RegExp(`(?:${COUNTRIES})(?:的|當地)?\\s?(?:消費稅|銷售稅|增值稅|商品及服務稅|GST|VAT)`, "u");
+
+/**
+ * A scheme the question asks about without naming a law: another jurisdiction's
+ * certification, registration or tax ("California's sales tax", 「日本的PSE認證」), or
+ * certification against a private standard (「ISO 9001 驗證」). The database holds Taiwan's
+ * regulations only. Undefined when none is asked about.
+ */
+export function findSchemeNotHeld(text: string): string | undefined {
+  for (const pattern of [FOREIGN_SCHEMES, STANDARD_CERTIFICATION, EN_PLACE_RULE, ZH_PLACE_TAX]) {
+    const found = pattern.exec(text)?.[0];
+    if (found) return found.trim();
+  }
+  return undefined;
+}

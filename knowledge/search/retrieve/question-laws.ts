@@ -3,7 +3,7 @@ import type { OutOfScopeTopic } from "../../content/schema.js";
 import type { Bm25fIndex } from "../lexical/bm25f.js";
 import type { DocInfo } from "../lexical/postings.js";
 import { namedAuthorities } from "../query/authority-names.js";
-import { findForeignLaws } from "../query/foreign-laws.js";
+import { findForeignLaws, findSchemeNotHeld } from "../query/foreign-laws.js";
 import type { ConceptMatch } from "../query/glossary-matcher.js";
 import type { LawNames } from "../query/law-names.js";
 import type { OutOfScopeMatcher } from "../query/out-of-scope-matcher.js";
@@ -112,10 +112,10 @@ const STANDARD_ACRONYM = /^[A-Z]{2,}(?:[ /-]?(?:[A-Z]+|\d+))*$/;
 // "Does Taiwan / 我國 have the same rule": the asker wants our equivalent of the foreign duty.
 const ABOUT_TAIWAN = /台灣|臺灣|我國|國內|\bTaiwan(?:ese)?\b|\bR\.?O\.?C\.?\b/iu;
 
-/** "Under California's CCPA, do we have to …": a foreign law asked about, none of ours named. */
+/** "Under California's CCPA, do we have to …", 「日本的PSE認證要怎麼申請」: a foreign law, or a scheme the database does not hold, asked about with none of ours named. */
 export function foreignLawAsked(text: string, mentions: Array<{ start: number; end: number }>): string | undefined {
   if (mentions.length > 0 || ABOUT_TAIWAN.test(text)) return undefined;
-  return findForeignLaws(text, [])[0]?.name;
+  return findForeignLaws(text, [])[0]?.name ?? findSchemeNotHeld(text);
 }
 
 /**

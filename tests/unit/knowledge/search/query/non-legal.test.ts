@@ -24,6 +24,22 @@ describe("questions no clause answers", () => {
     expect(nonLegalKind("Will the platform change its refund rules again next year?")).toBe("future");
   });
 
+  it("finds a company's own rules, fees and reviews", () => {
+    expect(nonLegalKind("露天賣家延遲出貨會被扣分嗎？扣到幾分會停權？")).toBe("private");
+    expect(nonLegalKind("Pinkoi 的成交抽成是幾趴？")).toBe("private");
+    expect(nonLegalKind("Mastercard 規定的爭議款回覆期限是幾天？")).toBe("private");
+    expect(nonLegalKind("Does Google's shopping ads policy allow us to show discount badges?")).toBe("private");
+  });
+
+  it("leaves legal questions that mention a company alone", () => {
+    expect(nonLegalKind("客人在露天下單後想退貨，也有七天猶豫期嗎？")).toBeUndefined();
+    expect(nonLegalKind("Mastercard 刷卡的客人要求退款，我們一定要退嗎？")).toBeUndefined();
+    expect(nonLegalKind("蝦皮規定賣家要上傳身分證，這樣合法嗎？")).toBeUndefined();
+    expect(nonLegalKind("用 Google 表單收集報名資料，要告知什麼？")).toBeUndefined();
+    expect(nonLegalKind("Our online store uses LINE login; what must the privacy notice say?")).toBeUndefined();
+    expect(nonLegalKind("在 online 商店的規定頁面要寫退貨條件嗎？")).toBeUndefined();
+  });
+
   it("leaves legal questions alone, also when they compare options", () => {
     expect(nonLegalKind("用簡訊還是 email 通知當事人，哪個比較符合規定？")).toBeUndefined();
     expect(nonLegalKind("委外物流要怎麼監督？")).toBeUndefined();
