@@ -63,6 +63,9 @@ export interface LawNames {
   closest(name: string, limit?: number): Array<{ pcode: string; name: string }>;
 }
 
+// Words ending in 法 that no regulation's name ends in (辦法 and 方法 do: 管理辦法).
+const NEVER_NAME_ENDINGS = new Set(["合法", "違法", "非法", "依法", "無法", "設法", "守法", "執法", "看法", "想法", "說法", "做法", "作法", "用法", "寫法"]);
+
 // Words ending in 法 that are not names of laws.
 const NOT_LAW_NAMES = new Set([
   "方法",
@@ -117,6 +120,8 @@ const EN_LAW_LIKE = /\b((?:[A-Z][A-Za-z'’]+\s+){1,6}(?:Act|Law|Code|Regulation
 function genericTail(name: string): boolean {
   const tail = [4, 3, 2].map((n) => name.slice(-n)).find((t) => NOT_LAW_NAMES.has(t));
   if (!tail) return false;
+  // "發票資料依法要保存": 依法, 合法, 違法 … end a clause, never a regulation's name.
+  if (NEVER_NAME_ENDINGS.has(tail)) return true;
   const stem = name.slice(0, -tail.length);
   return [...stem].length < 3 || /^(?:有|沒有|什麼|怎麼|如何|哪|我|公司|本公司|貴公司|內部|自己)/u.test(stem);
 }

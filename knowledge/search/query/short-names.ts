@@ -51,6 +51,7 @@ export function derivedShortNames(nameZh: string): string[] {
 export const SECTOR_WORDS: Record<string, string> = {
   直銷: "多層次傳銷",
   傳直銷: "多層次傳銷",
+  傳銷: "多層次傳銷",
   電支: "電子支付",
   婚友社: "婚友",
   婚介: "婚姻媒合",

@@ -35,6 +35,12 @@ describe("short names of regulations", () => {
     expect(names.find("沒有合法依據就蒐集個資會罰多少")).toEqual([]); // 有限|合夥法 -> 有合法
   });
 
+  it("reads a name ending in 法 the database does not hold as an unknown regulation, but not a clause ending in 依法 or 合法", () => {
+    expect(names.unknownLaws("依照旅行業管理辦法，旅客資料要保存多久？")).toEqual(["旅行業管理辦法"]);
+    expect(names.unknownLaws("他的訂單跟發票資料依法要保存一段時間，我們可以不刪嗎？")).toEqual([]);
+    expect(names.unknownLaws("這種會員分潤制度合法嗎？")).toEqual([]);
+  });
+
   it("gives a name shared by a repealed and a current regulation to the current one, and names the other", () => {
     const [mention] = names.find("電子支付機構管理條例第3條");
     expect(mention).toMatchObject({ pcode: "Y0000002", others: ["Y0000001"] });
