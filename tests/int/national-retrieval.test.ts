@@ -20,6 +20,7 @@ const NATIONAL_FILES = [
   "zh/K0110002.json", // 旅行業管理規則
   "zh/G0350066.json", // 離島免稅購物商店設置管理辦法 (a 財政部 rule that also speaks of 旅客 and 收取)
   "zh/L0070021.json", // 菸害防制法
+  "zh/G0340082.json", // 統一發票使用辦法
 ];
 
 describe.skipIf(!existsSync(ARCHIVE))("retrieval beyond the eight regulations (files from the national snapshot)", () => {
@@ -97,6 +98,13 @@ describe.skipIf(!existsSync(ARCHIVE))("retrieval beyond the eight regulations (f
     const named = await ask("依勞基法，禮拜六被叫回來加班八小時，加班費要怎麼算？");
     expect(named.abstained).toBe(false);
     expect(named.hits[0]?.articleId.split(":")[0]).toBe("N0030001");
+  });
+
+  it("answers a question half about a duty of ours from our regulations, even when the database holds the other half's", async () => {
+    const result = await ask("客人要我們把他的資料全部刪掉，但他的訂單跟發票資料依法要保存一段時間，我們可以不刪嗎？");
+    expect(result.abstained).toBe(false);
+    expect(["I0050021", "I0050022", "K0010162"]).toContain(result.hits[0]?.articleId.split(":")[0]);
+    expect(result.hits.slice(0, 5).map((h) => h.articleId)).toContain("I0050021:11");
   });
 
   it("answers a question that names a regulation outside the asker's scope from that regulation, before the retailer's own", async () => {

@@ -45,12 +45,20 @@ export function decideAbstention(input: AbstentionInput): AbstentionDecision {
   if (input.foreignLaw && input.mentioned === 0) return { abstain: true, reason: "out_of_scope", unknownLaw: input.foreignLaw };
   const unknownLaw = input.mentioned === 0 ? input.unknownLaws[0] : undefined;
   if (unknownLaw) return { abstain: true, reason: "out_of_scope", unknownLaw };
-  const duties = input.concepts.filter((c) => !c.term.generic).length;
   const otherField = input.otherFields[0]?.topic;
-  // Distinct words of the other field against distinct duties of ours; a tie is answered
-  // (with a pointer to the other field), because losing an answerable question costs more.
-  const otherEvidence = new Set(input.otherFields.flatMap((f) => f.terms)).size;
-  if (otherField && input.mentioned === 0 && otherEvidence > duties) return { abstain: true, reason: "out_of_scope", otherField };
+  if (otherField && input.mentioned === 0 && outweighsOurDuties(input.concepts, input.otherFields))
+    return { abstain: true, reason: "out_of_scope", otherField };
   if (!input.matched) return { abstain: true, reason: "no_match" };
   return { abstain: false, ...(otherField ? { otherField } : {}) };
+}
+
+/**
+ * Whether a question speaks more of a neighbouring field than of duties of ours: distinct
+ * words of the field against distinct duties. A tie is ours (answered, with a pointer to
+ * the other field), because losing an answerable question costs more.
+ */
+export function outweighsOurDuties(concepts: ConceptMatch[], otherFields: AbstentionInput["otherFields"]): boolean {
+  const duties = concepts.filter((c) => !c.term.generic).length;
+  const otherEvidence = new Set(otherFields.flatMap((f) => f.terms)).size;
+  return otherFields.length > 0 && otherEvidence > duties;
 }

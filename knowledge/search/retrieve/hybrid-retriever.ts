@@ -10,7 +10,7 @@ import type { LawNames } from "../query/law-names.js";
 import { nonLegalKind } from "../query/non-legal.js";
 import type { OutOfScopeMatcher } from "../query/out-of-scope-matcher.js";
 import type { Analyzer } from "../text/analyzer.js";
-import { decideAbstention } from "./abstention.js";
+import { decideAbstention, outweighsOurDuties } from "./abstention.js";
 import { questionNeeds } from "./answer-kinds.js";
 import { chooseFocus } from "./focus.js";
 import { buildQueryTerms, type QueryWeights } from "./query-terms.js";
@@ -114,17 +114,21 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
       translation: deps.translation,
       ...(options.weights ? { weights: options.weights } : {}),
     });
-    // The asker's scope is a preference, not a wall: a sector or an authority the question names is in scope too.
-    const sectors = new Set([...deps.lawNames.sectorLaws(query.text), ...pointedAt.ofAuthorities(query.text)]);
-    // A neighbouring field (out-of-scope.yaml) whose regulations the database holds (the
-    // national database holds 統一發票使用辦法 and 公平交易法): they are searched as if named,
-    // so that a question mixing the field with duties of ours finds both, and so that the
-    // field's own questions can point at the right articles (see answeredElsewhere below).
     const otherFields = deps.otherFields.match(query.text);
     const named = [...new Set([...mentions.map((m) => m.pcode), ...pointedAt.byConcepts(concepts)])];
-    // A field's regulations stand in for a name only when the question names none.
+    // A neighbouring field (out-of-scope.yaml) whose regulations the database holds (the
+    // national database holds 統一發票使用辦法 and 公平交易法), in a question that names no
+    // regulation. Mainly about the field, the question searches them as if it had named them
+    // (and is then left to the field, see answeredElsewhere); half about duties of ours
+    // ("訂單跟發票依法要保存，可以不刪嗎？"), they rank as in scope beside ours.
+    // So does a question that names the field's authority (公平會 for 公平交易法).
+    const authorityLaws = pointedAt.ofAuthorities(query.text);
     const fieldLaws = mentions.length === 0 ? pointedAt.ofFields(otherFields) : [];
-    const mentioned = [...new Set([...named, ...fieldLaws])];
+    const fieldLeads = fieldLaws.length > 0 && (outweighsOurDuties(concepts, otherFields) || fieldLaws.some((p) => authorityLaws.includes(p)));
+    const mentioned = [...new Set([...named, ...(fieldLeads ? fieldLaws : [])])];
+    // The asker's scope is a preference, not a wall: a sector or an authority the question names is in scope too.
+    const pointedSectors = [...deps.lawNames.sectorLaws(query.text), ...authorityLaws];
+    const sectors = new Set([...pointedSectors, ...(fieldLeads ? [] : fieldLaws)]);
     // A question that names a regulation outside the asker's scope ("菸害防制法准不准網店賣香菸？")
     // is asked in that regulation's scope: the retailer's own rules no longer lead it. Not on
     // a conventionally derived short name alone: 全民|國防…法 -> 全國法 is also in 全國法規.
@@ -191,8 +195,8 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
     const fieldLawSet = new Set(fieldLaws);
     const topPcode = ranked[0] ? (deps.docs[ranked[0][0]] as DocInfo).pcode : undefined;
     // The best clause comes from the field's regulations, or from one the question did not point at either.
-    const notPointedAt = topPcode !== undefined && !options.scope.includes(topPcode) && !named.includes(topPcode) && !sectors.has(topPcode);
-    const answeredElsewhere = field !== undefined && mentions.length === 0 && notPointedAt;
+    const notPointedAt = topPcode !== undefined && !options.scope.includes(topPcode) && !named.includes(topPcode) && !pointedSectors.includes(topPcode);
+    const answeredElsewhere = fieldLeads && notPointedAt;
     if ((abstention.abstain || answeredElsewhere) && references.found.length === 0) {
       const pointers = field
         ? ranked
