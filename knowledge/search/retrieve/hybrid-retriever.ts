@@ -10,7 +10,7 @@ import type { LawNames } from "../query/law-names.js";
 import { nonLegalKind } from "../query/non-legal.js";
 import type { OutOfScopeMatcher } from "../query/out-of-scope-matcher.js";
 import type { Analyzer } from "../text/analyzer.js";
-import { decideAbstention, outweighsOurDuties } from "./abstention.js";
+import { decideAbstention } from "./abstention.js";
 import { questionNeeds } from "./answer-kinds.js";
 import { chooseFocus } from "./focus.js";
 import { buildQueryTerms, type QueryWeights } from "./query-terms.js";
@@ -70,7 +70,8 @@ const OUT_OF_SCOPE_PRIOR = 0.6;
 const REPEALED_PRIOR = 0.5;
 const MENTIONED_PRIOR = 1.6;
 // A question naming a regulation outside the asker's scope is about that regulation: the
-// others (the retailer's own included) follow its articles unless it holds nothing on it.
+// others (the retailer's own included) weigh this much, so that the named one's articles
+// are among the candidates, which then list them first.
 const NOT_NAMED_PRIOR = 0.2;
 
 /** Lexical BM25F fused with a vector ranking, with exact references first. */
@@ -116,15 +117,11 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
     });
     const otherFields = deps.otherFields.match(query.text);
     const named = [...new Set([...mentions.map((m) => m.pcode), ...pointedAt.byConcepts(concepts)])];
-    // A neighbouring field (out-of-scope.yaml) whose regulations the database holds (the
-    // national database holds 統一發票使用辦法 and 公平交易法), in a question that names no
-    // regulation. Mainly about the field, the question searches them as if it had named them
-    // (and is then left to the field, see answeredElsewhere); half about duties of ours
-    // ("訂單跟發票依法要保存，可以不刪嗎？"), they rank as in scope beside ours.
-    // So does a question that names the field's authority (公平會 for 公平交易法).
     const authorityLaws = pointedAt.ofAuthorities(query.text);
-    const fieldLaws = mentions.length === 0 ? pointedAt.ofFields(otherFields) : [];
-    const fieldLeads = fieldLaws.length > 0 && (outweighsOurDuties(concepts, otherFields) || fieldLaws.some((p) => authorityLaws.includes(p)));
+    // Mainly about a neighbouring field, the question searches the field's regulations as if
+    // it had named them (and is then left to the field, see answeredElsewhere); half about
+    // duties of ours, they rank as in scope beside ours.
+    const { laws: fieldLaws, leads: fieldLeads } = pointedAt.ofField(otherFields, { mentions, concepts, authorityLaws });
     const mentioned = [...new Set([...named, ...(fieldLeads ? fieldLaws : [])])];
     // The asker's scope is a preference, not a wall: a sector or an authority the question names is in scope too.
     const pointedSectors = [...deps.lawNames.sectorLaws(query.text), ...authorityLaws];
@@ -198,13 +195,7 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
     const notPointedAt = topPcode !== undefined && !options.scope.includes(topPcode) && !named.includes(topPcode) && !pointedSectors.includes(topPcode);
     const answeredElsewhere = fieldLeads && notPointedAt;
     if ((abstention.abstain || answeredElsewhere) && references.found.length === 0) {
-      const pointers = field
-        ? ranked
-            .map(([i]) => deps.docs[i] as DocInfo)
-            .filter((d) => fieldLawSet.has(d.pcode))
-            .slice(0, MAX_POINTERS)
-            .map((d) => d.id)
-        : [];
+      const pointers = ranked.flatMap(([i]) => (fieldLawSet.has((deps.docs[i] as DocInfo).pcode) ? [(deps.docs[i] as DocInfo).id] : [])).slice(0, MAX_POINTERS);
       if (answeredElsewhere) return { ...base, hits: [], abstained: true, reason: "out_of_scope", pointers };
       return {
         ...base,

@@ -8,6 +8,7 @@ import type { ConceptMatch } from "../query/glossary-matcher.js";
 import type { LawNames } from "../query/law-names.js";
 import type { OutOfScopeMatcher } from "../query/out-of-scope-matcher.js";
 import type { Analyzer } from "../text/analyzer.js";
+import { outweighsOurDuties } from "./abstention.js";
 
 /**
  * The regulations a question points at without naming them: the ones a neighbouring field's
@@ -21,6 +22,14 @@ export interface QuestionLawsDeps {
   docs: DocInfo[];
   lexical: Bm25fIndex;
   lawNames: LawNames;
+}
+
+interface FieldQuestion {
+  /** The regulations the question names. */
+  mentions: unknown[];
+  concepts: ConceptMatch[];
+  /** The regulations of the authorities the question names. */
+  authorityLaws: string[];
 }
 
 export function createQuestionLaws(deps: QuestionLawsDeps) {
@@ -97,9 +106,21 @@ export function createQuestionLaws(deps: QuestionLawsDeps) {
     return named;
   }
 
+  /**
+   * A neighbouring field (out-of-scope.yaml) whose regulations the database holds (the
+   * national database holds 統一發票使用辦法 and 公平交易法), for a question that names no
+   * regulation; the field leads when the question speaks more of it than of duties of ours,
+   * or names its authority (公平會 for 公平交易法). "訂單跟發票依法要保存，可以不刪嗎？" is a
+   * deletion question: the field's regulations are found, but do not lead.
+   */
+  function ofField(fields: ReturnType<OutOfScopeMatcher["match"]>, question: FieldQuestion): { laws: string[]; leads: boolean } {
+    const laws = question.mentions.length === 0 ? fields.flatMap((f) => fieldRegulations(f.topic, f.terms)) : [];
+    const leads = laws.length > 0 && (outweighsOurDuties(question.concepts, fields) || laws.some((p) => question.authorityLaws.includes(p)));
+    return { laws, leads };
+  }
+
   return {
-    /** The held regulations of the neighbouring fields the question touches. */
-    ofFields: (fields: ReturnType<OutOfScopeMatcher["match"]>): string[] => fields.flatMap((f) => fieldRegulations(f.topic, f.terms)),
+    ofField,
     /** The regulations of the authorities the question names. */
     ofAuthorities: (text: string): string[] => administeredBy(namedAuthorities(text)),
     byConcepts: lawsNamedByConcepts,
