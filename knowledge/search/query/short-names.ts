@@ -26,6 +26,17 @@ export const CURATED_SHORT_NAMES: Record<string, string> = {
   金控法: "金融控股公司法",
   洗錢法: "洗錢防制法",
   著作權: "著作權法",
+  // What English speakers call them ("Under Taiwan's labor law, …").
+  "labor law": "勞動基準法",
+  "labour law": "勞動基準法",
+  "Labor Standards Law": "勞動基準法",
+  "competition law": "公平交易法",
+  "Fair Trade Law": "公平交易法",
+  "Trademark Law": "商標法",
+  "Copyright Law": "著作權法",
+  "Customs Law": "關稅法",
+  "food safety law": "食品安全衛生管理法",
+  "Consumer Protection Law": "消費者保護法",
 };
 
 const SEGMENTER = new Intl.Segmenter("zh-Hant", { granularity: "word" });

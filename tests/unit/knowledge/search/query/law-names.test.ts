@@ -27,6 +27,8 @@ describe("short names of regulations", () => {
     expect(names.find("勞基法規定加班費怎麼算").map((m) => m.pcode)).toEqual(["N0030001"]);
     expect(names.find("公平法對廣告的規定").map((m) => m.pcode)).toEqual(["J0150002"]);
     expect(names.find("「Labor Standards Act」 Article 24")[0]?.pcode).toBe("N0030001");
+    expect(names.find("Under Taiwan's labor law, how is overtime paid?").map((m) => m.pcode)).toEqual(["N0030001"]);
+    expect(names.find("Is a minimum resale price allowed under competition law?").map((m) => m.pcode)).toEqual(["J0150002"]);
   });
 
   it("marks a conventionally derived short name, and derives none that ends in an everyday word", () => {
