@@ -189,46 +189,49 @@ function pointersText(result: RetrievalResult, lang: Lang, knowledge: KnowledgeS
       ];
 }
 
-/** A business choice or a question about the future: no clause answers it, and we say why. */
-function nonLegalText(reason: RetrievalResult["reason"], lang: Lang): { lead: string; suggestions: string[] } | undefined {
-  if (reason === "business") {
-    return lang === "en"
-      ? {
-          lead: "That is a business decision or a market figure, not something a regulation settles, so I cannot answer it from the clauses I hold.",
-          suggestions: [
-            "If you want to know what the law requires of the choice (consent, notice, outsourcing, advertising claims), ask that: e.g. 'What must we check before sharing customer data with a payment provider?'",
-          ],
-        }
-      : {
-          lead: "這題屬於商業選擇或市場資訊，法規條文不會規定，我無法用條文回答。",
-          suggestions: ["如果想知道這個決定涉及的法律義務（同意、告知、委外監督、廣告內容），可以這樣問：「把客戶資料交給金流業者前，依法要確認什麼？」"],
-        };
-  }
-  if (reason === "private") {
-    return lang === "en"
-      ? {
-          lead: "That is a company's own rule, fee or review standard (a marketplace's, a platform's or a card network's), not something a regulation sets, so I cannot answer it from the clauses I hold. The company's seller terms or help centre say it.",
-          suggestions: [
-            "If you want to know what Taiwanese law requires in that situation (returns, personal data shared with the platform, advertising claims), ask that: e.g. 'Does the 7-day return right apply to orders placed on a marketplace?'",
-          ],
-        }
-      : {
-          lead: "這題問的是企業自訂的規則、費用或審核標準（電商平台、廣告平台、發卡組織等），不是法規規定的事項，我無法用條文回答；請查該企業的賣家條款或說明中心。",
-          suggestions: ["如果想知道這種情況下台灣法規的要求（退貨、與平台共享個資、廣告內容），可以這樣問：「在電商平台下單的訂單，也適用七天無條件退貨嗎？」"],
-        };
-  }
-  if (reason === "future") {
-    return lang === "en"
-      ? {
-          lead: "I cannot say what a rule or fee will become: I quote only the texts as published, and no clause foretells its own amendment.",
-          suggestions: ["Ask what applies now (e.g. 'What are the PDPA fines for a data breach?'); when an amendment is published, 'what changed' lists it."],
-        }
-      : {
-          lead: "法規或費用未來會怎麼改，我無法回答：我只引用已公布的條文，條文不會預告自己的修正。",
-          suggestions: ["可以問現行規定（例如「個資外洩依法會被罰多少？」）；有新修正公布後，輸入「法規更新」即可查看變動。"],
-        };
-  }
-  return undefined;
+type Reply = { lead: string; suggestions: string[] };
+
+/** Questions no clause answers (non-legal.ts), and what we say instead, per language. */
+const NON_LEGAL: Partial<Record<NonNullable<RetrievalResult["reason"]>, Record<Lang, Reply>>> = {
+  business: {
+    zh: {
+      lead: "這題屬於商業選擇或市場資訊，法規條文不會規定，我無法用條文回答。",
+      suggestions: ["如果想知道這個決定涉及的法律義務（同意、告知、委外監督、廣告內容），可以這樣問：「把客戶資料交給金流業者前，依法要確認什麼？」"],
+    },
+    en: {
+      lead: "That is a business decision or a market figure, not something a regulation settles, so I cannot answer it from the clauses I hold.",
+      suggestions: [
+        "If you want to know what the law requires of the choice (consent, notice, outsourcing, advertising claims), ask that: e.g. 'What must we check before sharing customer data with a payment provider?'",
+      ],
+    },
+  },
+  private: {
+    zh: {
+      lead: "這題問的是企業自訂的規則、費用或審核標準（電商平台、廣告平台、發卡組織等），不是法規規定的事項，我無法用條文回答；請查該企業的賣家條款或說明中心。",
+      suggestions: ["如果想知道這種情況下台灣法規的要求（退貨、與平台共享個資、廣告內容），可以這樣問：「在電商平台下單的訂單，也適用七天無條件退貨嗎？」"],
+    },
+    en: {
+      lead: "That is a company's own rule, fee or review standard (a marketplace's, a platform's or a card network's), not something a regulation sets, so I cannot answer it from the clauses I hold. The company's seller terms or help centre say it.",
+      suggestions: [
+        "If you want to know what Taiwanese law requires in that situation (returns, personal data shared with the platform, advertising claims), ask that: e.g. 'Does the 7-day return right apply to orders placed on a marketplace?'",
+      ],
+    },
+  },
+  future: {
+    zh: {
+      lead: "法規或費用未來會怎麼改，我無法回答：我只引用已公布的條文，條文不會預告自己的修正。",
+      suggestions: ["可以問現行規定（例如「個資外洩依法會被罰多少？」）；有新修正公布後，輸入「法規更新」即可查看變動。"],
+    },
+    en: {
+      lead: "I cannot say what a rule or fee will become: I quote only the texts as published, and no clause foretells its own amendment.",
+      suggestions: ["Ask what applies now (e.g. 'What are the PDPA fines for a data breach?'); when an amendment is published, 'what changed' lists it."],
+    },
+  },
+};
+
+/** A business choice, a company's own rule or a question about the future: no clause answers it, and we say why. */
+function nonLegalText(reason: RetrievalResult["reason"], lang: Lang): Reply | undefined {
+  return reason ? NON_LEGAL[reason]?.[lang] : undefined;
 }
 
 /** Every regulation loaded, the asker's scope first, a repealed one marked: what the bot holds. */
