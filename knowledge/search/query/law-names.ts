@@ -156,7 +156,7 @@ export function createLawNames(entries: LawNameEntry[]): LawNames {
     // A derived short name never shadows an official name or an alias.
     // Nor one that ends in an everyday word: 有限|合夥法 -> 有合法, as in "沒有合法依據".
     for (const short of derivedShortNames(entry.nameZh)) {
-      if (official.has(nameKey(short)) || NOT_LAW_NAMES.has(short.slice(-2))) continue;
+      if (official.has(nameKey(short)) || NEVER_NAME_ENDINGS.has(short.slice(-2))) continue;
       add(short, entry);
       derivedKeys.add(nameKey(short));
     }

@@ -121,7 +121,7 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
     // Mainly about a neighbouring field, the question searches the field's regulations as if
     // it had named them (and is then left to the field, see answeredElsewhere); half about
     // duties of ours, they rank as in scope beside ours.
-    const { laws: fieldLaws, leads: fieldLeads } = pointedAt.ofField(otherFields, { mentions, concepts, authorityLaws });
+    const { laws: fieldLaws, leads: fieldLeads } = pointedAt.ofField(otherFields, { namesRegulation: mentions.length > 0, concepts, authorityLaws });
     const mentioned = [...new Set([...named, ...(fieldLeads ? fieldLaws : [])])];
     // The asker's scope is a preference, not a wall: a sector or an authority the question names is in scope too.
     const pointedSectors = [...deps.lawNames.sectorLaws(query.text), ...authorityLaws];

@@ -25,8 +25,8 @@ export interface QuestionLawsDeps {
 }
 
 interface FieldQuestion {
-  /** The regulations the question names. */
-  mentions: unknown[];
+  /** Whether the question names a regulation. */
+  namesRegulation: boolean;
   concepts: ConceptMatch[];
   /** The regulations of the authorities the question names. */
   authorityLaws: string[];
@@ -114,7 +114,7 @@ export function createQuestionLaws(deps: QuestionLawsDeps) {
    * deletion question: the field's regulations are found, but do not lead.
    */
   function ofField(fields: ReturnType<OutOfScopeMatcher["match"]>, question: FieldQuestion): { laws: string[]; leads: boolean } {
-    const laws = question.mentions.length === 0 ? fields.flatMap((f) => fieldRegulations(f.topic, f.terms)) : [];
+    const laws = question.namesRegulation ? [] : fields.flatMap((f) => fieldRegulations(f.topic, f.terms));
     const leads = laws.length > 0 && (outweighsOurDuties(question.concepts, fields) || laws.some((p) => question.authorityLaws.includes(p)));
     return { laws, leads };
   }
