@@ -30,9 +30,19 @@ export interface RetrievedArticle {
  * `capabilities`: the question is about the bot ("你收錄哪些法規？"), answered with what it holds;
  * `business`: a business choice, price or market figure, which no clause settles;
  * `future`: what a rule or fee will become, which the text in force cannot say;
- * `private`: a company's own rule, fee or review (a marketplace's penalty points, a card network's chargeback deadline).
+ * `private`: a company's own rule, fee or review (a marketplace's penalty points, a card network's chargeback deadline);
+ * `technical`: how to configure a system (mail authentication records, an API), which no clause says.
  */
-export type AbstainReason = "no_match" | "out_of_scope" | "unknown_reference" | "no_question" | "capabilities" | "business" | "future" | "private";
+export type AbstainReason =
+  | "no_match"
+  | "out_of_scope"
+  | "unknown_reference"
+  | "no_question"
+  | "capabilities"
+  | "business"
+  | "future"
+  | "private"
+  | "technical";
 
 export interface RetrievalResult {
   hits: RetrievedArticle[];

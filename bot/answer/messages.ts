@@ -217,6 +217,18 @@ const NON_LEGAL: Partial<Record<NonNullable<RetrievalResult["reason"]>, Record<L
       ],
     },
   },
+  technical: {
+    zh: {
+      lead: "這題是系統設定或技術操作的問題，法規條文不會規定怎麼做，我無法用條文回答；請查該系統的技術文件。",
+      suggestions: ["如果想知道這套系統涉及的法律義務（個資的安全措施、委外廠商的監督、行銷郵件的退訂），可以這樣問：「寄送電子報依法要提供什麼退訂方式？」"],
+    },
+    en: {
+      lead: "That is a question of how to configure a system, which no regulation spells out, so I cannot answer it from the clauses I hold; the system's documentation says how.",
+      suggestions: [
+        "If you want to know what the law requires of that system (security measures for personal data, supervising the vendor, opting out of marketing mail), ask that: e.g. 'What must our newsletter offer customers who want to stop receiving it?'",
+      ],
+    },
+  },
   future: {
     zh: {
       lead: "法規或費用未來會怎麼改，我無法回答：我只引用已公布的條文，條文不會預告自己的修正。",
@@ -229,7 +241,7 @@ const NON_LEGAL: Partial<Record<NonNullable<RetrievalResult["reason"]>, Record<L
   },
 };
 
-/** A business choice, a company's own rule or a question about the future: no clause answers it, and we say why. */
+/** A business choice, a company's own rule, a how-to or a question about the future: no clause answers it, and we say why. */
 function nonLegalText(reason: RetrievalResult["reason"], lang: Lang): Reply | undefined {
   return reason ? NON_LEGAL[reason]?.[lang] : undefined;
 }

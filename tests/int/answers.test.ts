@@ -118,6 +118,9 @@ describe("answers over the real corpus", () => {
     const english = await ask("What chargeback reason codes does Mastercard use for items not received?");
     expect(english).toMatchObject({ abstained: true, reason: "private" });
     expect(english.text).toContain("company's own rule");
+    const howTo = await ask("官網的 SSL 憑證要怎麼安裝？");
+    expect(howTo).toMatchObject({ abstained: true, reason: "technical", citations: [] });
+    expect(howTo.text).toContain("系統設定或技術操作");
     const scheme = await ask("外銷到日本的延長線需要 PSE 認證嗎？");
     expect(scheme).toMatchObject({ abstained: true, reason: "out_of_scope", citations: [] });
     expect(scheme.text).toContain("「PSE 認證」不在我收錄的法規範圍內");

@@ -31,7 +31,15 @@ describe("questions no clause answers", () => {
     expect(nonLegalKind("Does Google's shopping ads policy allow us to show discount badges?")).toBe("private");
   });
 
+  it("finds how-to questions about configuring a system", () => {
+    expect(nonLegalKind("官網的 SSL 憑證要怎麼安裝？")).toBe("technical");
+    expect(nonLegalKind("How do we set up a webhook so orders sync to our ERP?")).toBe("technical");
+    // The law's side of the same system is a legal question.
+    expect(nonLegalKind("How do we set up cookie consent so it is lawful under the PDPA?")).toBeUndefined();
+  });
+
   it("leaves legal questions that mention a company alone", () => {
+    expect(nonLegalKind("If the Instagram influencer we pay posts a misleading review, are we liable too?")).toBeUndefined();
     expect(nonLegalKind("客人在露天下單後想退貨，也有七天猶豫期嗎？")).toBeUndefined();
     expect(nonLegalKind("Mastercard 刷卡的客人要求退款，我們一定要退嗎？")).toBeUndefined();
     expect(nonLegalKind("蝦皮規定賣家要上傳身分證，這樣合法嗎？")).toBeUndefined();
