@@ -94,6 +94,8 @@ describe.skipIf(!existsSync(ARCHIVE))("retrieval beyond the eight regulations (f
     expect(answer.text).toContain("「勞動條件與勞雇關係」");
     expect(answer.text).toContain("可能相關的條文（我未確認能回答您的問題）：《勞動基準法》第");
     expect(answer.text).toContain("例如「依勞動基準法，…」");
+    // A question no clause answers keeps its own reason, also in the field.
+    expect((await ask("明年的加班費費率會不會調高？")).reason).toBe("future");
     // Named, the same question is answered from the Act.
     const named = await ask("依勞基法，禮拜六被叫回來加班八小時，加班費要怎麼算？");
     expect(named.abstained).toBe(false);

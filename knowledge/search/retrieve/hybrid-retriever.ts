@@ -196,7 +196,7 @@ export function createHybridRetriever(deps: HybridDeps, options: HybridOptions):
     const answeredElsewhere = fieldLeads && notPointedAt;
     if ((abstention.abstain || answeredElsewhere) && references.found.length === 0) {
       const pointers = ranked.flatMap(([i]) => (fieldLawSet.has((deps.docs[i] as DocInfo).pcode) ? [(deps.docs[i] as DocInfo).id] : [])).slice(0, MAX_POINTERS);
-      if (answeredElsewhere) return { ...base, hits: [], abstained: true, reason: "out_of_scope", pointers };
+      if (!abstention.abstain) return { ...base, hits: [], abstained: true, reason: "out_of_scope", pointers };
       return {
         ...base,
         hits: [],
