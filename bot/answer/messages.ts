@@ -177,7 +177,8 @@ function pointersText(result: RetrievalResult, lang: Lang, knowledge: KnowledgeS
     return clause ? [labelOf(clause, lang)] : [];
   });
   if (labels.length === 0) return [];
-  const name = knowledge.clause(result.pointers?.[0] ?? "", "zh")?.lawNameZh ?? "";
+  const first = result.pointers?.[0] ?? "";
+  const name = (lang === "en" ? knowledge.clause(first, "en")?.lawName : undefined) ?? knowledge.clause(first, "zh")?.lawNameZh ?? "";
   return lang === "en"
     ? [
         `The database holds this field's regulations; articles that may be relevant, which I have not checked against your question: ${labels.join("; ")}.`,
