@@ -30,6 +30,10 @@ export const CURATED_SHORT_NAMES: Record<string, string> = {
   // What English speakers call them ("Under Taiwan's labor law, …").
   "labor law": "勞動基準法",
   "labour law": "勞動基準法",
+  "labor laws": "勞動基準法",
+  "labour laws": "勞動基準法",
+  "labor rules": "勞動基準法",
+  "labour rules": "勞動基準法",
   "Labor Standards Law": "勞動基準法",
   "competition law": "公平交易法",
   "Fair Trade Law": "公平交易法",
