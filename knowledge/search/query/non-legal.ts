@@ -24,7 +24,7 @@ const COMPANIES =
 // The company's own rule, fee or review: "蝦皮…會被記幾點", "Visa規定…", "Meta's advertising policy".
 const COMPANY = `(?<![A-Za-z])(?:${COMPANIES})(?![A-Za-z])`;
 const PRIVATE_RULE = new RegExp(
-  `${COMPANY}[^。？?！!]{0,30}?(?:的)?(?:規定|政策|規範|條款|規則|審核|計分|記幾?點|扣分|違規點|停權|限制上架|降權|帳戶健康|抽成|手續費|服務費|費率|佣金|成交費|上架費|保證金|合約|方案|尺寸|重量上限|賠償上限|申訴|撥款)|${COMPANY}(?:'s)?[^.?!]{0,40}?\\b(?:polic(?:y|ies)|rules?|guidelines?|terms|requirements?|requires?|imposes?|charges?|commission|fees?|review (?:process|guidelines|team)|penalt(?:y|ies)|points|suspend|let us|allows? us|reason codes?)\\b|\\b(?:polic(?:y|ies)|rules?|reason codes?|fees?|commission)\\b[^.?!]{0,24}?\\b(?:does|do|of|from|by|at|on)\\s+${COMPANY}`,
+  `${COMPANY}[^。？?！!]{0,30}?(?:的)?(?:規定|政策|規範|條款|規則|審核|計分|[記扣]幾?點|扣分|違規點|停權|限制上架|降權|帳戶健康|抽成|手續費|服務費|費率|佣金|成交費|上架費|保證金|合約|方案|尺寸|重量上限|賠償上限|申訴|撥款)|${COMPANY}(?:'s)?[^.?!]{0,40}?\\b(?:polic(?:y|ies)|rules?|guidelines?|terms|requirements?|requires?|imposes?|charges?|commission|fees?|review (?:process|guidelines|team)|penalt(?:y|ies)|points|suspend|let us|allows? us|reason codes?)\\b|\\b(?:polic(?:y|ies)|rules?|reason codes?|fees?|commission)\\b[^.?!]{0,24}?\\b(?:does|do|of|from|by|at|on)\\s+${COMPANY}`,
   "iu",
 );
 // Words that make it a question about the law ("蝦皮規定賣家要留身分證，這樣合法嗎？").

@@ -27,6 +27,7 @@ describe("questions no clause answers", () => {
   it("finds a company's own rules, fees and reviews", () => {
     expect(nonLegalKind("露天賣家延遲出貨會被扣分嗎？扣到幾分會停權？")).toBe("private");
     expect(nonLegalKind("Pinkoi 的成交抽成是幾趴？")).toBe("private");
+    expect(nonLegalKind("蝦皮賣家延遲出貨會被扣幾點？")).toBe("private");
     expect(nonLegalKind("Mastercard 規定的爭議款回覆期限是幾天？")).toBe("private");
     expect(nonLegalKind("Does Google's shopping ads policy allow us to show discount badges?")).toBe("private");
   });
