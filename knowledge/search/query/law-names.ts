@@ -66,31 +66,17 @@ export interface LawNames {
 // Words ending in 法 that no regulation's name ends in (辦法 and 方法 do: 管理辦法).
 const NEVER_NAME_ENDINGS = new Set(["合法", "違法", "非法", "依法", "無法", "設法", "守法", "執法", "看法", "想法", "說法", "做法", "作法", "用法", "寫法"]);
 
-// Words ending in 法 that are not names of laws.
+// Words ending in 法 that are not names of laws: those, and words some names do end in.
 const NOT_LAW_NAMES = new Set([
+  ...NEVER_NAME_ENDINGS,
   "方法",
   "辦法",
-  "做法",
-  "作法",
-  "看法",
-  "想法",
-  "說法",
-  "合法",
-  "違法",
-  "非法",
-  "依法",
-  "用法",
-  "無法",
-  "設法",
   "立法",
   "本法",
   "該法",
   "此法",
-  "執法",
-  "守法",
   "司法",
   "手法",
-  "寫法",
   "算法",
   "演算法",
   "法",
